@@ -28,6 +28,7 @@ import { auditGrants, entitlementAllows } from './grants.js';
 import { catalogHygiene } from './hygiene.js';
 import { allowsStanding, entitlementPrivilege, privilegedHoldings } from '../rules/support/just-in-time.js';
 import { auditSecretReaders, auditTrust, runsOn } from './trust.js';
+import { auditResourceShares } from './resource-shares.js';
 import { formatSeconds } from '../../catalog/values.js';
 import { reviewQueue } from './review.js';
 import { oneRowPerCatalogIdentity } from './placements.js';
@@ -102,6 +103,9 @@ export function buildAudit(
   ]);
   const definitions = auditDefinitions(model, findings);
   const sharedKeys = auditSharedKeys(model.sharedKeys ?? [], (ref) => findingsOnResource(findings, ref));
+  const resourceShares = auditResourceShares(model.resourceShares ?? [], model.accountIds ?? [], (ref) =>
+    findingsOnResource(findings, ref),
+  );
   const burnDown = burnDownOf([...exceptions.values()]);
   const otherFindings = findings
     .filter((finding) => finding.identity === undefined || !rowIds.has(finding.identity))
@@ -120,6 +124,7 @@ export function buildAudit(
     otherFindings,
     hygiene: catalogHygiene(catalog, identities, secrets, [...exceptions.values()], extras.unapprovedWaivers),
     ...(sharedKeys.length ? { sharedKeys } : {}),
+    ...(resourceShares.length ? { resourceShares } : {}),
     ...(model.removed?.length ? { removed: model.removed.map((ref) => ({ ...ref })) } : {}),
     ...(definitions.length ? { definitions } : {}),
     ...(burnDown.length ? { burnDown } : {}),

@@ -38,6 +38,11 @@ export interface Audit {
    * no identity holds, listed on the resource that holds them. Absent when none.
    */
   sharedKeys?: AuditSharedKey[];
+  /**
+   * The Resource Access Manager shares the change creates or adds to, each with whom it shares which resources under
+   * which permissions: trust written on resources, as a role's trust list is on the role. Absent when none.
+   */
+  resourceShares?: AuditResourceShare[];
   /** Resources the change deletes (a Terraform plan's deletes): they grant nothing after it. Absent when none. */
   removed?: ResourceRef[];
   /**
@@ -292,6 +297,30 @@ export interface AuditSharedKey {
   /** Where the change turns the keys off, in its front-end's words (`allowSharedKeyAccess`, `shared_access_key_enabled`). */
   setting: string;
   /** What the gate found on the resource (no-long-lived-credentials), as in `otherFindings`. */
+  findings: AuditFinding[];
+}
+
+/**
+ * A Resource Access Manager share: who outside the account it reaches (each principal as a trust list names it, with
+ * what confines it: the share's own organization where it allows no external principals, a service's source accounts),
+ * which resources, and what its permissions let them do, as restrict-trust judges it.
+ */
+export interface AuditResourceShare {
+  /** The share's name; for a share the change does not create, its ARN as the association names it. */
+  name: string;
+  /** The share, or the association that names a share the change does not create. */
+  resource: ResourceRef;
+  /** The resources it shares, as the change names them (a value known only at apply as `<…>`). */
+  resources: string[];
+  /** What its principals may do with them: each permission (an AWS managed one by name), or each type's default. */
+  permissions: string[];
+  /** Whether principals outside the share's organization may be associated; `unknown` until deployment says. */
+  allowExternal: boolean | 'unknown';
+  /** Each principal it names (kind `own-account`, `aws-account`, `aws-organization`, `aws-ou`, `service`, `unknown`, …). */
+  sharedWith: AuditTrust[];
+  /** The change does not create the share: it holds principals and resources the change does not show. */
+  outside?: true;
+  /** What the gate found on the share and its associations, as in `otherFindings`. */
   findings: AuditFinding[];
 }
 

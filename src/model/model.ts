@@ -767,10 +767,31 @@ export interface ResourceShare {
   /** Where the front-end writes those accounts, in its own words (`Sources`); absent where it cannot write them. */
   sourcesSetting?: string;
   /**
+   * The RAM permissions the share names (CloudFormation `PermissionArns`): what its principals may do with each type of
+   * resource it shares. Absent where it names none, so RAM attaches each resource type's default AWS managed permission.
+   */
+  permissions?: SharePermission[];
+  /**
    * Set when the change does not create the share and only associates principals or resources with it (by the share's
    * ARN): who else it is shared with, or what else it shares, cannot be seen.
    */
   outside?: true;
+}
+
+/**
+ * A RAM permission a share names: an AWS managed permission (`arn:aws:ram::aws:permission/<name>`), a customer managed
+ * one (`arn:aws:ram:<region>:<account>:permission/<name>`), or a value known only at apply.
+ */
+export interface SharePermission {
+  /** The permission's ARN as the change writes it (a permission of the change by its ARN, `<Arn of Name>`). */
+  value: PolicyValue;
+  /** The resource that associates it with the share, where that is not the share (CloudFormation's PermissionAssociation). */
+  associatedBy?: ResourceRef;
+  /**
+   * The customer managed permission the change creates that the ARN names (CloudFormation `AWS::RAM::Permission`), with
+   * the actions its policy template allows; absent for a permission the change does not create.
+   */
+  definedBy?: { name: string; source: ResourceRef; actions: PolicyValue[] | Unknown };
 }
 
 /** A principal a resource share names: an account id, an organization's or OU's ARN, an IAM ARN or a service. */

@@ -5,6 +5,7 @@ import type {
   AuditException,
   AuditHolding,
   AuditIdentity,
+  AuditResourceShare,
   AuditSharedKey,
 } from '../audit/types.js';
 import { claimTexts } from './audit-claims.js';
@@ -37,6 +38,7 @@ export function formatAuditMarkdown(audit: Audit, options: AuditRenderOptions = 
     ...(audit.burnDown?.length ? burnDownSection(audit) : []),
     ...(audit.definitions?.length ? definitionsSection(audit.definitions) : []),
     ...(audit.sharedKeys?.length ? sharedKeysSection(audit.sharedKeys) : []),
+    ...(audit.resourceShares?.length ? resourceSharesSection(audit.resourceShares) : []),
     ...(audit.removed?.length
       ? [
           '#### Removed by the change',
@@ -88,6 +90,34 @@ function sharedKeysSection(sharedKeys: AuditSharedKey[]): string[] {
       const blocking = keys.findings.filter((finding) => finding.blocking).length;
       const findings = keys.findings.length ? `${blocking} blocking / ${keys.findings.length}` : '0';
       return `| ${escapeMarkdown(keys.source.type)} ${markdownCode(keys.source.name)} | ${escapeMarkdown(keys.kind)} ${markdownCode(keys.name)} (${keys.lifetime}) | ${escapeMarkdown(sharedKeyStatus(keys))} | ${findings} |`;
+    }),
+    '',
+  ];
+}
+
+/** Each Resource Access Manager share: whom it shares which resources with, and under which permissions. */
+function resourceSharesSection(shares: AuditResourceShare[]): string[] {
+  return [
+    '#### Resource Access Manager shares',
+    '',
+    '| share | shared with | resources | permissions | external principals | findings |',
+    '|---|---|---|---|---|---|',
+    ...shares.map((share) => {
+      const name = `${markdownCode(share.name)}${share.outside ? ' (not created by this change)' : ''}`;
+      const whom =
+        share.sharedWith
+          .map(
+            (entry) =>
+              `${escapeMarkdown(entry.kind)} ${markdownCode(entry.principal)}${entry.conditions.length ? ` if ${escapeMarkdown(entry.conditions.join(' and '))}` : ''}`,
+          )
+          .join(', ') || '—';
+      const resources = share.resources.map(markdownCode).join(', ') || '—';
+      const permissions = share.permissions.map(escapeMarkdown).join('; ');
+      const external =
+        share.allowExternal === 'unknown' ? 'known at deployment' : share.allowExternal ? 'allowed' : 'not allowed';
+      const blocking = share.findings.filter((finding) => finding.blocking).length;
+      const findings = share.findings.length ? `${blocking} blocking / ${share.findings.length}` : '0';
+      return `| ${name} | ${whom} | ${resources} | ${permissions} | ${external} | ${findings} |`;
     }),
     '',
   ];

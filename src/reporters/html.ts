@@ -6,6 +6,7 @@ import type {
   AuditHolding,
   AuditIdentity,
   AuditSecret,
+  AuditResourceShare,
   AuditSharedKey,
 } from '../audit/types.js';
 import { sharedKeyStatus } from '../audit/credentials.js';
@@ -80,7 +81,7 @@ ${exceptions.length ? exceptionTable(exceptions) : '<p>The catalog grants no exc
 ${hygiene(audit)}
 </section>${audit.burnDown?.length ? `\n<section><h2>Burn-down</h2>${burnDownTable(audit)}</section>` : ''}
 ${audit.secrets.length ? `<section><h2>Secrets</h2>${secretTable(audit.secrets)}</section>` : ''}${audit.definitions?.length ? `<section><h2>Role definitions and federation providers</h2>${definitionTable(audit.definitions)}</section>` : ''}
-${audit.sharedKeys?.length ? `<section><h2>Resource keys (long-lived, held by no identity)</h2>${sharedKeyTable(audit.sharedKeys)}</section>\n` : ''}${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
+${audit.sharedKeys?.length ? `<section><h2>Resource keys (long-lived, held by no identity)</h2>${sharedKeyTable(audit.sharedKeys)}</section>\n` : ''}${audit.resourceShares?.length ? `<section><h2>Resource Access Manager shares</h2>${resourceShareTable(audit.resourceShares)}</section>\n` : ''}${audit.otherFindings.length ? `<section><h2>Other findings</h2>${findingList(audit.otherFindings)}</section>` : ''}${audit.removed?.length ? `<section><h2>Removed by the change</h2><ul id="removed">${audit.removed.map((ref) => `<li>${e(ref.type)} <code>${e(ref.name)}</code></li>`).join('')}</ul></section>` : ''}
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -327,6 +328,22 @@ function sharedKeyTable(sharedKeys: AuditSharedKey[]): string {
       `<tr><td>${e(keys.source.type)} <code>${e(keys.source.name)}</code></td><td>${e(keys.kind)} <code>${e(keys.name)}</code> <span class="badge bad">${keys.lifetime}</span></td><td>${e(sharedKeyStatus(keys))}</td><td>${findingCounts(keys.findings)}</td></tr>`,
   );
   return `<table id="shared-keys"><thead><tr><th>Resource</th><th>Keys</th><th>Status</th><th>Findings</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** Each Resource Access Manager share: whom it shares which resources with, and under which permissions. */
+function resourceShareTable(shares: AuditResourceShare[]): string {
+  const rows = shares.map((share) => {
+    const whom = list(
+      share.sharedWith.map(
+        (entry) =>
+          `${e(entry.kind)} <code>${e(entry.principal)}</code>${entry.conditions.length ? ` <span class="sub">if ${e(entry.conditions.join(' and '))}</span>` : ''}`,
+      ),
+    );
+    const external =
+      share.allowExternal === 'unknown' ? 'known at deployment' : share.allowExternal ? 'allowed' : 'not allowed';
+    return `<tr><td><code>${e(share.name)}</code>${share.outside ? ' <span class="sub">not created by this change</span>' : ''}</td><td>${whom}</td><td>${list(share.resources.map((resource) => `<code>${e(resource)}</code>`))}</td><td>${list(share.permissions.map((permission) => e(permission)))}</td><td>${external}</td><td>${findingCounts(share.findings)}</td></tr>`;
+  });
+  return `<table id="resource-shares"><thead><tr><th>Share</th><th>Shared with</th><th>Resources</th><th>Permissions</th><th>External principals</th><th>Findings</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 /** Who the secret's resource policies let read it, under its name; nothing when the change writes no policy on it. */

@@ -29,7 +29,13 @@ import { ROLES_ANYWHERE_SERVICE } from '../iam/aws/roles-anywhere.js';
 import { describeWorkload, POD_IDENTITY_SERVICE } from '../iam/aws/pod-identity.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { isPublicApi } from '../iam/aws/public-apis.js';
-import { isServicePrincipal, organizationPrincipal } from '../iam/aws/resource-shares.js';
+import {
+  describeSharePermission,
+  describeSharePermissions,
+  isServicePrincipal,
+  organizationPrincipal,
+  shareOrganization,
+} from '../iam/aws/resource-shares.js';
 import { isOwnAccountPattern, principalReader } from '../iam/aws/resource-policy-grants.js';
 import {
   type ConditionClause,
@@ -130,7 +136,8 @@ type MessageId =
   | 'shareUnrecognizedPrincipal'
   | 'sharePrincipalPending'
   | 'shareServiceNoSource'
-  | 'shareOutsidePrincipalsPending';
+  | 'shareOutsidePrincipalsPending'
+  | 'sharePermissionOutsidePending';
 
 type Ctx = RuleContext<MessageId>;
 
@@ -209,7 +216,13 @@ export default defineRule<MessageId>({
       'the shared resources (subnets, transit gateways, Resolver rules, private CAs, …) with no policy of the own account ' +
       'involved, so each is judged as a resource policy principal is; an OU is judged by its organization. A share that ' +
       'allows external principals but names only organizations keeps them inside those organizations, and is judged by ' +
-      'them alone. A service principal without source accounts is the same advisory confused deputy.',
+      'them alone. A share that allows no external principals gives an account it names the resources only if the ' +
+      "account is in the share's own organization (the one its organization or OU principals name): an account there " +
+      'passes where the catalog trusts that organization, and is judged as any account where the share names no ' +
+      'organization, as it cannot be known. Each finding says what the share lets the principal do: the AWS managed ' +
+      "permission by its name (each resource type's default where the share names none), or a customer managed " +
+      'permission of the change with the actions of its template and those of them that are not read-only. A service ' +
+      'principal without source accounts is the same advisory confused deputy.',
     remediation: {
       aws:
         'Name exact principals (role ARNs of accounts listed under trust.accounts). For OIDC, require `<issuer>:aud` and an exact ' +
@@ -481,33 +494,37 @@ export default defineRule<MessageId>({
         'on {{resource}}, but no catalog was given, so the organization cannot be checked against trusted organizations. ' +
         'Pass a catalog that lists it under trust.organizations.',
       shareUntrustedAccount:
-        'Resource share {{share}} shares {{resources}} with account {{account}} ({{principal}}), which the catalog ' +
-        '({{catalog}}) does not list under trust.accounts (listed: {{listed}}): its principals may use them with no ' +
-        'policy of the own account involved. Remove the principal from the share, or record the account with its owner ' +
-        'under trust.accounts after review.',
+        'Resource share {{share}} shares {{resources}} under {{permission}} with account {{account}} ({{principal}}), ' +
+        'which the catalog ({{catalog}}) does not list under trust.accounts (listed: {{listed}}): its principals may ' +
+        'use them with no policy of the own account involved.{{external}} Remove the principal from the share, or ' +
+        'record the account with its owner under trust.accounts after review.',
       shareAccountNoCatalog:
-        'Resource share {{share}} shares {{resources}} with account {{account}} ({{principal}}), but no catalog was ' +
-        'given, so the account cannot be checked against trusted accounts. Pass a catalog that lists it under ' +
-        'trust.accounts.',
+        'Resource share {{share}} shares {{resources}} under {{permission}} with account {{account}} ({{principal}}), ' +
+        'but no catalog was given, so the account cannot be checked against trusted accounts.{{external}} Pass a ' +
+        'catalog that lists it under trust.accounts.',
       shareUntrustedOrganization:
-        'Resource share {{share}} shares {{resources}} with {{whom}} ({{principal}}), which the catalog ({{catalog}}) ' +
+        'Resource share {{share}} shares {{resources}} under {{permission}} with {{whom}} ({{principal}}), which the catalog ({{catalog}}) ' +
         'does not list under trust.organizations (listed: {{listed}}). Share with an organization the catalog trusts ' +
         '(or an OU of it), or record this one with its owner under trust.organizations after review.',
       shareOrganizationNoCatalog:
-        'Resource share {{share}} shares {{resources}} with {{whom}} ({{principal}}), but no catalog was given, so the ' +
+        'Resource share {{share}} shares {{resources}} under {{permission}} with {{whom}} ({{principal}}), but no catalog was given, so the ' +
         'organization cannot be checked against trusted organizations. Pass a catalog that lists it under ' +
         'trust.organizations.',
       shareUnrecognizedPrincipal:
-        'Resource share {{share}} shares {{resources}} with "{{principal}}", which is neither an account id, an ' +
+        'Resource share {{share}} shares {{resources}} under {{permission}} with "{{principal}}", which is neither an account id, an ' +
         "organization's or OU's ARN, an IAM role's or user's ARN nor a service principal, so whose it is cannot be " +
         'checked. Write it as a 12-digit account id or arn:aws:organizations::<management account>:organization/<o-id>.',
       sharePrincipalPending:
-        'Resource share {{share}} shares {{resources}} with a principal that cannot be verified until apply: the ' +
+        'Resource share {{share}} shares {{resources}} under {{permission}} with a principal that cannot be verified until apply: the ' +
         'principal is {{what}}.',
       shareServiceNoSource:
-        'Resource share {{share}} shares {{resources}} with AWS service {{service}} without source accounts, so the ' +
+        'Resource share {{share}} shares {{resources}} under {{permission}} with AWS service {{service}} without source accounts, so the ' +
         'service may use them for any account that configures it to (confused deputy). Name the accounts it acts for ' +
         "in the share's source accounts{{setting}}.",
+      sharePermissionOutsidePending:
+        'Permission association {{association}} gives the principals of resource share {{share}}, which this change ' +
+        'does not create, {{permission}} on what it shares, so whom it gives that cannot be seen. Create the share ' +
+        'and its principals in this change, or associate the permission with a share it creates.',
       shareOutsidePrincipalsPending:
         'Resource association {{association}} adds {{resources}} to resource share {{share}}, which this change does ' +
         'not create, so whom the share gives them to cannot be seen. Create the share and its principals in this ' +
@@ -2106,12 +2123,22 @@ function writeWording(messageId: MessageId, data: Record<string, string>): { who
 /**
  * A resource share: each principal it names judged as a resource policy's principal is (an account of the change or
  * one the catalog trusts, an organization the catalog lists, or an OU of one, passes). AllowExternalPrincipals is not
- * judged on its own: a share naming only organizations gives the resources to no one outside them, and an account it
- * names is judged whether inside the organization or not. Resource associations with a share the change does not
- * create give their resources to principals the change does not show.
+ * judged on its own: a share naming only organizations gives the resources to no one outside them. Where it is false,
+ * an account the share names gets the resources only as an account of the share's own organization (shareOrganization),
+ * so it passes where the catalog trusts that organization; where the share names no organization, which one it is
+ * cannot be seen and the account is judged as any other. Every finding names the share's permissions, judged as
+ * written: what an AWS managed permission allows is not read, so it is never taken as narrower than any other. Resource
+ * associations with a share the change does not create give their resources to principals the change does not show.
  */
 function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
   const resources = sharedResources(share);
+  const permission = describeSharePermissions(share);
+  const ownOrganization = share.allowExternal === false ? shareOrganization(share) : undefined;
+  const trustsOrganization =
+    ownOrganization !== undefined &&
+    !ctx.catalog.isDefault &&
+    (ctx.catalog.trust.organizations ?? []).some((entry) => entry.id === ownOrganization);
+  const external = share.allowExternal === false ? withinOrganization(ctx, ownOrganization) : '';
   const reported = new Set<string>();
   // A principal one resource names twice (a list that repeats it) is one finding.
   const report = (finding: Report<MessageId>): void => {
@@ -2137,8 +2164,23 @@ function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
         pending: true,
       });
   }
+  if (share.outside)
+    for (const associated of share.permissions ?? []) {
+      if (!associated.associatedBy) continue;
+      report({
+        resource: associated.associatedBy,
+        messageId: 'sharePermissionOutsidePending',
+        data: {
+          association: associated.associatedBy.name,
+          share: share.name,
+          permission: describeSharePermission(associated),
+        },
+        detail: 'Principal::unseen',
+        pending: true,
+      });
+    }
   for (const { value, source } of share.principals) {
-    const base = { resource: source, data: { share: share.name, resources } };
+    const base = { resource: source, data: { share: share.name, resources, permission } };
     if (isUnknown(value)) {
       if (isOwnAccountPattern(value, ctx.model.accountIds)) continue;
       report({
@@ -2193,7 +2235,9 @@ function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
     }
     const { account } = principal;
     if (principal.own || (!ctx.catalog.isDefault && isTrustedAccount(ctx.catalog, account))) continue;
-    const data = { ...base.data, account, principal: value };
+    // With external principals not allowed, RAM associates the account only inside the share's organization.
+    if (trustsOrganization) continue;
+    const data = { ...base.data, account, principal: value, external };
     report({
       ...base,
       ...(ctx.catalog.isDefault
@@ -2202,6 +2246,20 @@ function checkResourceShare(ctx: Ctx, share: ResourceShare): void {
       detail: `Account::${account}`,
     });
   }
+}
+
+/**
+ * What a share that allows no external principals means for an account it names, for a message: it is in the share's
+ * own organization or gets nothing, and that organization, where the share names it, is not one the catalog trusts.
+ */
+function withinOrganization(ctx: Ctx, organization: string | undefined): string {
+  const only =
+    " The share allows no external principals, so RAM associates the account only if it is in the share's own " +
+    'organization';
+  if (organization === undefined)
+    return `${only}, which the share does not name, so that cannot be checked against trust.organizations.`;
+  if (ctx.catalog.isDefault) return `${only}, ${organization}.`;
+  return `${only}, ${organization}, which the catalog does not list under trust.organizations.`;
 }
 
 /** What a share gives, as a message names it: its resources, or what associating them later would add. */

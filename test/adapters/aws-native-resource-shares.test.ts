@@ -2,13 +2,15 @@
  * Pulumi's aws-native provider writes CloudFormation's AWS::RAM::ResourceShare through Cloud Control, its principals,
  * resources and source accounts in the share itself (aws-native ram.ResourceShare `principals`, `resourceArns`,
  * `sources`), with CloudFormation's default of external principals allowed. Its principals are judged as the
- * CloudFormation share's are; before, the share was not read and a share to any account passed (fail-open).
+ * CloudFormation share's are; before, the share was not read and a share to any account passed (fail-open). Its
+ * `permissionArns` name what the principals may do: a customer managed permission of the stack (aws-native
+ * ram.Permission, its `policyTemplate` an object), linked by its ARN's dependency while the ARN is not known.
  */
 import { describe, expect, it } from 'vitest';
 import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import { unknownValue } from '../../src/model/model.js';
-import { pulumiResource as resource } from '../multicloud/builders.js';
+import { pulumiResource as resource, pulumiUrn } from '../multicloud/builders.js';
 import { catalog } from '../support/builders.js';
 
 const CATALOG = catalog({
@@ -59,5 +61,37 @@ describe("aws-native's resource share", () => {
         sources: ['111122223333'],
       }),
     ).toEqual([]);
+  });
+
+  it("names the stack's customer managed permission its permissionArns depend on, with its template's actions", () => {
+    const PERMISSION = 'aws-native:ram:Permission';
+    const model = modelFromPulumiResources([
+      resource(PERMISSION, 'tagging', {
+        name: 'subnet-tagging',
+        resourceType: 'ec2:Subnet',
+        policyTemplate: { Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'ec2:CreateTags'] },
+      }),
+      resource(
+        'aws-native:ram:ResourceShare',
+        'subnets',
+        {
+          name: 'subnets',
+          resourceArns: [SUBNET],
+          principals: ['999999999999'],
+          permissionArns: [unknownValue('tagging.arn (output of aws-native:ram:Permission tagging)')],
+        },
+        { permissionArns: [pulumiUrn(PERMISSION, 'tagging')] },
+      ),
+    ]);
+    const messages = evaluate(model, { catalog: CATALOG, now: new Date('2026-06-01T00:00:00Z') })
+      .findings.filter((finding) => finding.ruleId === 'restrict-trust')
+      .map((finding) => finding.message);
+    expect(messages).toEqual([
+      `Resource share subnets shares ${SUBNET} under customer managed permission subnet-tagging (Action ` +
+        'ec2:DescribeSubnets, ec2:CreateTags; not read-only: ec2:CreateTags) with account 999999999999 (999999999999), ' +
+        'which the catalog (test-catalog.yaml) does not list under trust.accounts (listed: 444455556666): its ' +
+        'principals may use them with no policy of the own account involved. Remove the principal from the share, or ' +
+        'record the account with its owner under trust.accounts after review.',
+    ]);
   });
 });

@@ -2,7 +2,11 @@
  * Resource Access Manager shares in a CloudFormation template, through the CLI (`entitlement-guard check
  * template.yaml`): restrict-trust reports the account a share names that the catalog does not list and holds the one a
  * parameter names as pending, and passes a share to the organization the catalog lists (with external principals
- * turned off) and a share to a service principal whose Sources name the own account.
+ * turned off) and a share to a service principal whose Sources name the own account. Each finding says what the share
+ * lets the account do (its PermissionArns: an AWS managed permission by name, a customer managed permission of the
+ * template with its policy template's actions), and a share that allows no external principals passes an account of the
+ * organization it names and the catalog trusts. An AWS::RAM::PermissionAssociation adds its permission to the share of
+ * the template it names, and one with a share the template does not create is pending: whom it gives that to is unseen.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +17,16 @@ import { runCheck } from '../../src/cli/check.js';
 const REPO = join(import.meta.dirname, '../..');
 const DIR = mkdtempSync(join(tmpdir(), 'eg-resource-shares-'));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+const DEFAULT = "each resource type's default AWS managed permission (the share names none)";
+const CATALOG = [
+  'apiVersion: entitlement-guard/v1',
+  'owners: [{ id: team-platform, contact: platform@example.com }]',
+  'trust:',
+  '  accounts: { "111122223333": { owner: team-platform } }',
+  '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
+  '',
+].join('\n');
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -58,17 +72,7 @@ describe('Resource Access Manager shares in a CloudFormation template', () => {
     const file = join(DIR, 'template.yaml');
     writeFileSync(file, TEMPLATE);
     const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(catalog, CATALOG);
     const result = runCheck({
       paths: [file],
       catalogPath: catalog,
@@ -87,12 +91,177 @@ describe('Resource Access Manager shares in a CloudFormation template', () => {
     ]);
     const SHARED = 'arn:aws:ec2:<own-region>:<own-account>:transit-gateway/<id of TransitGateway>';
     expect(findings.map((f) => f.message)).toEqual([
-      `Resource share tgw-partner shares ${SHARED} with account 999999999999 (999999999999), which the catalog ` +
+      `Resource share tgw-partner shares ${SHARED} under ${DEFAULT} with account 999999999999 (999999999999), which the catalog ` +
         `(${catalog}) does not list under trust.accounts (listed: 111122223333): its principals may use them with no ` +
         'policy of the own account involved. Remove the principal from the share, or record the account with its ' +
         'owner under trust.accounts after review.',
-      `Resource share tgw-partner shares ${SHARED} with a principal that cannot be verified until apply: the ` +
+      `Resource share tgw-partner shares ${SHARED} under ${DEFAULT} with a principal that cannot be verified until apply: the ` +
         'principal is Ref ConsumerAccount (parameter without a default).',
     ]);
   });
+
+  it('say what the share lets the account do, and pass an account kept inside the trusted organization', () => {
+    const file = join(DIR, 'permissions.yaml');
+    writeFileSync(file, PERMISSIONS_TEMPLATE);
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory ManagedShare Account::888888888888',
+      'restrict-trust mandatory TaggingShare Account::999999999999',
+    ]);
+    const TGW = 'arn:aws:ec2:<own-region>:<own-account>:transit-gateway/<id of TransitGateway>';
+    const REST = (account: string) =>
+      `with account ${account} (${account}), which the catalog (${catalog}) does not list under trust.accounts ` +
+      '(listed: 111122223333): its principals may use them with no policy of the own account involved.';
+    const FIX =
+      ' Remove the principal from the share, or record the account with its owner under trust.accounts after review.';
+    expect(findings.map((f) => f.message)).toEqual([
+      `Resource share tgw-managed shares ${TGW} under AWS managed permission AWSRAMDefaultPermissionTransitGateway ` +
+        REST('888888888888') +
+        FIX,
+      `Resource share tgw-tagging shares ${TGW} under customer managed permission tgw-tagging (Action ` +
+        'ec2:DescribeTransitGateways, ec2:CreateTags; not read-only: ec2:CreateTags) ' +
+        REST('999999999999') +
+        " The share allows no external principals, so RAM associates the account only if it is in the share's own " +
+        'organization, which the share does not name, so that cannot be checked against trust.organizations.' +
+        FIX,
+    ]);
+  });
+
+  it('read the permission an AWS::RAM::PermissionAssociation gives a share, of the template or not', () => {
+    const file = join(DIR, 'associations.yaml');
+    writeFileSync(file, ASSOCIATIONS_TEMPLATE);
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory ElsewhereTagging Principal::unseen pending',
+      'restrict-trust mandatory PartnerShare Account::999999999999',
+    ]);
+    const TAGGING =
+      'customer managed permission tgw-tagging (Action ec2:DescribeTransitGateways, ec2:CreateTags; not read-only: ' +
+      'ec2:CreateTags)';
+    expect(findings.map((f) => f.message)).toEqual([
+      'Permission association ElsewhereTagging gives the principals of resource share ' +
+        `arn:aws:ram:eu-west-1:111122223333:resource-share/elsewhere, which this change does not create, ${TAGGING} ` +
+        'on what it shares, so whom it gives that cannot be seen. Create the share and its principals in this ' +
+        'change, or associate the permission with a share it creates.',
+      'Resource share tgw-partner shares arn:aws:ec2:<own-region>:<own-account>:transit-gateway/<id of ' +
+        `TransitGateway> under ${TAGGING} with account 999999999999 (999999999999), which the catalog (${catalog}) ` +
+        'does not list under trust.accounts (listed: 111122223333): its principals may use them with no policy of ' +
+        'the own account involved. Remove the principal from the share, or record the account with its owner under ' +
+        'trust.accounts after review.',
+    ]);
+  });
 });
+
+const PERMISSIONS_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TransitGateway:
+    Type: AWS::EC2::TransitGateway
+    Properties:
+      AmazonSideAsn: 64512
+  TgwTagging:
+    Type: AWS::RAM::Permission
+    Properties:
+      Name: tgw-tagging
+      ResourceType: ec2:TransitGateway
+      PolicyTemplate:
+        Effect: Allow
+        Action:
+          - ec2:DescribeTransitGateways
+          - ec2:CreateTags
+  TaggingShare:
+    Type: AWS::RAM::ResourceShare
+    Properties:
+      Name: tgw-tagging
+      AllowExternalPrincipals: false
+      PermissionArns:
+        - !GetAtt TgwTagging.Arn
+      ResourceArns:
+        - !Sub arn:aws:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${TransitGateway}
+      Principals:
+        - '999999999999'
+  ManagedShare:
+    Type: AWS::RAM::ResourceShare
+    Properties:
+      Name: tgw-managed
+      PermissionArns:
+        - arn:aws:ram::aws:permission/AWSRAMDefaultPermissionTransitGateway
+      ResourceArns:
+        - !Sub arn:aws:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${TransitGateway}
+      Principals:
+        - '888888888888'
+  InternalShare:
+    Type: AWS::RAM::ResourceShare
+    Properties:
+      Name: tgw-internal
+      AllowExternalPrincipals: false
+      PermissionArns:
+        - !Ref TgwTagging
+      ResourceArns:
+        - !Sub arn:aws:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${TransitGateway}
+      Principals:
+        - arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5
+        - '777777777777'
+`;
+
+const ASSOCIATIONS_TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  TransitGateway:
+    Type: AWS::EC2::TransitGateway
+    Properties:
+      AmazonSideAsn: 64512
+  TgwTagging:
+    Type: AWS::RAM::Permission
+    Properties:
+      Name: tgw-tagging
+      ResourceType: ec2:TransitGateway
+      PolicyTemplate:
+        Effect: Allow
+        Action:
+          - ec2:DescribeTransitGateways
+          - ec2:CreateTags
+  PartnerTagging:
+    Type: AWS::RAM::PermissionAssociation
+    Properties:
+      PermissionArn: !Ref TgwTagging
+      ResourceShareArn: !GetAtt PartnerShare.Arn
+      Replace: true
+  PartnerShare:
+    Type: AWS::RAM::ResourceShare
+    Properties:
+      Name: tgw-partner
+      ResourceArns:
+        - !Sub arn:aws:ec2:\${AWS::Region}:\${AWS::AccountId}:transit-gateway/\${TransitGateway}
+      Principals:
+        - '999999999999'
+  ElsewhereTagging:
+    Type: AWS::RAM::PermissionAssociation
+    Properties:
+      PermissionArn: !GetAtt TgwTagging.Arn
+      ResourceShareArn: arn:aws:ram:eu-west-1:111122223333:resource-share/elsewhere
+`;

@@ -2,7 +2,10 @@
  * Resource Access Manager shares in a Terraform plan, through the CLI (`entitlement-guard check plan.json`): the
  * principal and resource associations are linked to their share through the references of `resource_share_arn` (the
  * share's ARN is known only after apply), so restrict-trust reports the account the share names that the catalog does
- * not list, with the subnet it shares, and passes the organization the catalog lists.
+ * not list, with the subnet it shares, and passes the organization the catalog lists. A share's permission_arns that
+ * name an aws_ram_permission of the plan (its ARN known only after apply, so linked through the references) give the
+ * finding that permission's actions, and a share with allow_external_principals false that names the trusted
+ * organization passes the account it also names.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,15 @@ const DIR = mkdtempSync(join(tmpdir(), 'eg-resource-shares-'));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 const SHARE = { resource_share_arn: ['aws_ram_resource_share.network.arn', 'aws_ram_resource_share.network'] };
+const CATALOG = [
+  'apiVersion: entitlement-guard/v1',
+  'owners: [{ id: team-platform, contact: platform@example.com }]',
+  'trust:',
+  '  accounts: { "111122223333": { owner: team-platform } }',
+  '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
+  '',
+].join('\n');
+
 const RESOURCES: PlannedResource[] = [
   {
     address: 'aws_subnet.shared',
@@ -52,17 +64,7 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
     const file = join(DIR, 'plan.json');
     writeFileSync(file, JSON.stringify(terraformPlan(RESOURCES)));
     const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(catalog, CATALOG);
     const result = runCheck({
       paths: [file],
       catalogPath: catalog,
@@ -78,10 +80,135 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
     ).toEqual(['restrict-trust mandatory aws_ram_principal_association.partner Account::999999999999']);
     expect(findings.map((f) => f.message)).toEqual([
       'Resource share network shares <aws_ram_resource_association.subnet.resource_arn is not known until apply ' +
-        '(from aws_subnet.shared.arn, aws_subnet.shared)> with account 999999999999 (999999999999), which the catalog ' +
+        "(from aws_subnet.shared.arn, aws_subnet.shared)> under each resource type's default AWS managed permission " +
+        '(the share names none) with account 999999999999 (999999999999), which the catalog ' +
         `(${catalog}) does not list under trust.accounts (listed: 111122223333): its principals may use them with no ` +
         'policy of the own account involved. Remove the principal from the share, or record the account with its ' +
         'owner under trust.accounts after review.',
+    ]);
+  });
+
+  it("name the aws_ram_permission a share's permission_arns refer to, and pass an account kept in the organization", () => {
+    const file = join(DIR, 'permissions.json');
+    const TAGGING = { resource_share_arn: ['aws_ram_resource_share.tagging.arn', 'aws_ram_resource_share.tagging'] };
+    const INTERNAL = { resource_share_arn: ['aws_ram_resource_share.internal.arn', 'aws_ram_resource_share.internal'] };
+    writeFileSync(
+      file,
+      JSON.stringify(
+        terraformPlan([
+          {
+            address: 'aws_ram_permission.tagging',
+            values: {
+              name: 'subnet-tagging',
+              resource_type: 'ec2:Subnet',
+              policy_template: JSON.stringify({ Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'ec2:CreateTags'] }),
+            },
+            unknown: { arn: true, id: true },
+          },
+          {
+            address: 'aws_ram_resource_share.tagging',
+            values: { name: 'tagging', allow_external_principals: true },
+            unknown: { arn: true, id: true, permission_arns: true },
+            references: { permission_arns: ['aws_ram_permission.tagging.arn', 'aws_ram_permission.tagging'] },
+          },
+          {
+            address: 'aws_ram_principal_association.tagging',
+            values: { principal: '999999999999' },
+            unknown: { id: true, resource_share_arn: true },
+            references: TAGGING,
+          },
+          {
+            address: 'aws_ram_resource_share.internal',
+            values: { name: 'internal', allow_external_principals: false },
+            unknown: { arn: true, id: true },
+          },
+          {
+            address: 'aws_ram_principal_association.internal_organization',
+            values: { principal: 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5' },
+            unknown: { id: true, resource_share_arn: true },
+            references: INTERNAL,
+          },
+          {
+            address: 'aws_ram_principal_association.internal_account',
+            values: { principal: '777777777777' },
+            unknown: { id: true, resource_share_arn: true },
+            references: INTERNAL,
+          },
+        ]),
+      ),
+    );
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual(['restrict-trust mandatory aws_ram_principal_association.tagging Account::999999999999']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Resource share tagging shares whatever resources are associated with it under customer managed permission ' +
+        'subnet-tagging (Action ec2:DescribeSubnets, ec2:CreateTags; not read-only: ec2:CreateTags) with account ' +
+        `999999999999 (999999999999), which the catalog (${catalog}) does not list under trust.accounts (listed: ` +
+        '111122223333): its principals may use them with no policy of the own account involved. Remove the principal ' +
+        'from the share, or record the account with its owner under trust.accounts after review.',
+    ]);
+  });
+
+  it('read the principals aws_ram_resource_share_associations_exclusive names (they were not read)', () => {
+    const file = join(DIR, 'exclusive.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        terraformPlan([
+          {
+            address: 'aws_ram_resource_share.exclusive',
+            values: { name: 'exclusive', allow_external_principals: true },
+            unknown: { arn: true, id: true },
+          },
+          {
+            address: 'aws_ram_resource_share_associations_exclusive.exclusive',
+            values: {
+              principals: ['999999999999', 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
+              resource_arns: ['arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718'],
+            },
+            unknown: { id: true, resource_share_arn: true },
+            references: {
+              resource_share_arn: ['aws_ram_resource_share.exclusive.arn', 'aws_ram_resource_share.exclusive'],
+            },
+          },
+        ]),
+      ),
+    );
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(catalog, CATALOG);
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory aws_ram_resource_share_associations_exclusive.exclusive Account::999999999999',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Resource share exclusive shares arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718 under each ' +
+        "resource type's default AWS managed permission (the share names none) with account 999999999999 " +
+        `(999999999999), which the catalog (${catalog}) does not list under trust.accounts (listed: 111122223333): its ` +
+        'principals may use them with no policy of the own account involved. Remove the principal from the share, or ' +
+        'record the account with its owner under trust.accounts after review.',
     ]);
   });
 });

@@ -31,6 +31,7 @@ import {
   type PodIdentityWorkload,
   type PolicyValue,
   type ResourceShare,
+  type SharePermission,
   type Secret,
   type SecretPolicy,
   type UnseenContent,
@@ -57,7 +58,13 @@ import {
   type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { secretNamesOf } from '../aws/secret-names.js';
-import { RESOURCE_SHARES, type ResourceShareFields } from '../aws/resource-shares.js';
+import {
+  PERMISSION_ASSOCIATIONS,
+  policyTemplateActions,
+  RESOURCE_SHARES,
+  SHARE_PERMISSIONS,
+  type ResourceShareFields,
+} from '../aws/resource-shares.js';
 import { sdkCallChangesOf, type SdkCallChange } from './sdk-call-changes.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { TemplateExpander } from './expand.js';
@@ -298,6 +305,10 @@ for (const [type, fields] of Object.entries(PRINCIPAL_GRANTS))
       b.addPrincipalGrant(stack, id, resource, fields);
     };
   }
+for (const [type, fields] of Object.entries(PERMISSION_ASSOCIATIONS))
+  LINKERS[type] = (b, stack, id, resource) => {
+    b.addOutsidePermissionAssociation(stack, id, resource, fields);
+  };
 const LAMBDA_PERMISSION = 'AWS::Lambda::Permission';
 const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
 if (permissionFields)
@@ -904,6 +915,18 @@ class ModelBuilder {
     const allowExternal =
       booleanProperty(stack.resolver.resolve(properties[fields.allowExternal])) ?? fields.allowExternalByDefault;
     const sources = strings(fields.sources, 'source account');
+    const permissions: SharePermission[] = [];
+    this.eachItem(stack, properties[fields.permissions], (item) => {
+      permissions.push(this.sharePermission(stack, item));
+    });
+    // A permission association of the template that names the share adds its permission (before or after the share).
+    for (const [id, other] of Object.entries(stack.input.template.Resources)) {
+      const association = PERMISSION_ASSOCIATIONS[other.Type];
+      if (!association || stack.resolver.referencedResource(other.Properties?.[association.share]) !== logicalId)
+        continue;
+      const raw = other.Properties?.[association.permission];
+      permissions.push({ ...this.sharePermission(stack, raw), associatedBy: stack.ref(id) });
+    }
     const share: ResourceShare = {
       source,
       name: typeof name === 'string' ? name : logicalId,
@@ -912,8 +935,60 @@ class ModelBuilder {
       allowExternal,
       ...(sources.length > 0 ? { sources } : {}),
       ...(fields.sources !== undefined ? { sourcesSetting: fields.sources } : {}),
+      ...(permissions.length > 0 ? { permissions } : {}),
     };
     (this.model.resourceShares ??= []).push(share);
+  }
+
+  /**
+   * A RAM permission a share names: a customer managed permission of the same template (`Ref` and `Fn::GetAtt Arn`
+   * both give its ARN) with the actions of its policy template, else the ARN as the template resolves it.
+   */
+  private sharePermission(stack: StackContext, raw: unknown): SharePermission {
+    const target = stack.resolver.referencedResource(raw);
+    const permission = target === undefined ? undefined : stack.input.template.Resources[target];
+    const fields = permission === undefined ? undefined : SHARE_PERMISSIONS[permission.Type];
+    if (target === undefined || permission === undefined || fields === undefined)
+      return { value: stack.resolver.resolveString(raw, 'permission ARN') };
+    const properties = permission.Properties ?? {};
+    const name = stack.resolver.resolveString(properties[fields.name], fields.name);
+    const template = stack.resolver.resolve(properties[fields.policyTemplate]);
+    return {
+      value: resourceValue(target, 'Arn'),
+      definedBy: {
+        name: typeof name === 'string' ? name : target,
+        source: stack.ref(target),
+        actions: policyTemplateActions(template, `${target}.${fields.policyTemplate}`),
+      },
+    };
+  }
+
+  /**
+   * An `AWS::RAM::PermissionAssociation` with a share the template does not create: what it lets that share's
+   * principals do is kept on a share of its own, marked outside (the association to a share of the template is read
+   * with the share, addResourceShare).
+   */
+  addOutsidePermissionAssociation(
+    stack: StackContext,
+    logicalId: string,
+    resource: CfnResource,
+    fields: { permission: string; share: string },
+  ): void {
+    const properties = resource.Properties ?? {};
+    const target = stack.resolver.referencedResource(properties[fields.share]);
+    if (target !== undefined && stack.input.template.Resources[target]?.Type === 'AWS::RAM::ResourceShare') return;
+    const source = stack.ref(logicalId);
+    const arn = stack.resolver.resolveString(properties[fields.share], fields.share);
+    const name = typeof arn === 'string' ? arn : `<${arn.description}>`;
+    (this.model.resourceShares ??= []).push({
+      source,
+      name,
+      principals: [],
+      resources: [],
+      allowExternal: unknownValue(`a setting of resource share ${name}, which the change does not create`),
+      permissions: [{ ...this.sharePermission(stack, properties[fields.permission]), associatedBy: source }],
+      outside: true,
+    });
   }
 
   /** A lookup beyond the stack's own template while it is linked ahead: LOOKUPS misses one of its linkers' lookups. */

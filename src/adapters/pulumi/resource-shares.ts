@@ -1,28 +1,49 @@
 /**
  * Resource Access Manager shares from Pulumi AWS records (and Terraform's, which arrive as these): a share
  * (`aws.ram.ResourceShare`) gets the principals and resources its associations add (`aws.ram.PrincipalAssociation`,
- * `aws.ram.ResourceAssociation`), linked by the share's ARN (`resourceShareArn`) or, while the ARN waits for the share to
+ * `aws.ram.ResourceAssociation`, or all of them at once, `aws.ram.ResourceShareAssociationsExclusive`), linked by the
+ * share's ARN (`resourceShareArn`) or, while the ARN waits for the share to
  * exist (a preview, a plan), by that property's dependency on the share. An association with a share the change does
- * not create is kept on a share of its own, marked outside, one per ARN, so what it adds is still judged.
+ * not create is kept on a share of its own, marked outside, one per ARN, so what it adds is still judged. A permission
+ * the share names is linked to the customer managed permission of the stack with that ARN, or that `permissionArns`
+ * depends on while the ARN is not known.
  */
-import { booleanProperty, isUnknown, unknownValue, type PolicyValue, type ResourceShare } from '../../model/model.js';
-import { RESOURCE_SHARES, SHARE_ASSOCIATIONS } from '../aws/resource-shares.js';
+import {
+  booleanProperty,
+  isUnknown,
+  unknownValue,
+  type PolicyValue,
+  type ResourceShare,
+  type SharePermission,
+} from '../../model/model.js';
+import {
+  policyTemplateActions,
+  RESOURCE_SHARES,
+  SHARE_ASSOCIATIONS,
+  SHARE_EXCLUSIVE_ASSOCIATIONS,
+  SHARE_PERMISSIONS,
+} from '../aws/resource-shares.js';
+import { resourceValue } from '../../model/deployment.js';
 import { knownString } from './values.js';
 import type { Entry } from './links.js';
 
-/** The types read here: shares and their associations. */
+/** The types read here: shares, their associations, and customer managed permissions. */
 export const RESOURCE_SHARE_TYPES: readonly string[] = [
   ...Object.keys(RESOURCE_SHARES).filter((type) => !type.startsWith('AWS::')),
   ...Object.keys(SHARE_ASSOCIATIONS),
+  ...Object.keys(SHARE_EXCLUSIVE_ASSOCIATIONS),
+  ...Object.keys(SHARE_PERMISSIONS).filter((type) => !type.startsWith('AWS::')),
 ];
 
 export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
   const byUrn = new Map<string, ResourceShare>();
   const byArn = new Map<string, ResourceShare>();
   const shares: ResourceShare[] = [];
+  const permissions = customerPermissions(entries);
   for (const entry of entries) {
     const fields = RESOURCE_SHARES[entry.resource.type];
     if (!fields) continue;
+    const named = sharePermissions(entry, fields.permissions, permissions);
     // aws-native's share names its principals, resources and source accounts itself, as CloudFormation's does.
     const sources = listed(entry, fields.sources, 'source account');
     const share: ResourceShare = {
@@ -33,6 +54,7 @@ export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
       allowExternal: booleanProperty(entry.props[fields.allowExternal]) ?? fields.allowExternalByDefault,
       ...(sources.length > 0 ? { sources } : {}),
       ...(fields.sources !== undefined ? { sourcesSetting: fields.sources } : {}),
+      ...(named.length > 0 ? { permissions: named } : {}),
     };
     byUrn.set(entry.resource.urn, share);
     // A share's id is its ARN (the Terraform provider's and Pulumi's import id).
@@ -41,14 +63,31 @@ export function resourceSharesOf(entries: readonly Entry[]): ResourceShare[] {
     shares.push(share);
   }
   const outside = new Map<string, ResourceShare>();
+  const shareOf = (entry: Entry, property: string): ResourceShare => {
+    const named = entry.props[property];
+    return (
+      (typeof named === 'string' ? byArn.get(named) : undefined) ??
+      (entry.resource.propertyDependencies?.[property] ?? []).map((urn) => byUrn.get(urn)).find(Boolean) ??
+      outsideShare(outside, entry, named, property)
+    );
+  };
   for (const entry of entries) {
+    const exclusive = SHARE_EXCLUSIVE_ASSOCIATIONS[entry.resource.type];
+    if (exclusive) {
+      // Every principal, resource and source account of the share in one resource, each judged as the share's own.
+      const share = shareOf(entry, exclusive.share);
+      for (const value of listed(entry, exclusive.principals, 'principal'))
+        share.principals.push({ value, source: entry.ref });
+      for (const value of listed(entry, exclusive.resources, 'resource ARN'))
+        share.resources.push({ value, source: entry.ref });
+      const sources = listed(entry, exclusive.sources, 'source account');
+      if (sources.length > 0) share.sources = [...(share.sources ?? []), ...sources];
+      share.sourcesSetting ??= exclusive.sources;
+      continue;
+    }
     const fields = SHARE_ASSOCIATIONS[entry.resource.type];
     if (!fields) continue;
-    const named = entry.props[fields.share];
-    const share =
-      (typeof named === 'string' ? byArn.get(named) : undefined) ??
-      (entry.resource.propertyDependencies?.[fields.share] ?? []).map((urn) => byUrn.get(urn)).find(Boolean) ??
-      outsideShare(outside, entry, named, fields.share);
+    const share = shareOf(entry, fields.share);
     const raw = entry.props[fields.value];
     const value: PolicyValue =
       typeof raw === 'string' || isUnknown(raw) ? raw : unknownValue(`${entry.ref.name}.${fields.value} is not set`);
@@ -102,4 +141,53 @@ function outsideShare(
     outside.set(key, share);
   }
   return share;
+}
+
+interface CustomerPermissions {
+  byUrn: Map<string, NonNullable<SharePermission['definedBy']>>;
+  byArn: Map<string, NonNullable<SharePermission['definedBy']>>;
+}
+
+/** The stack's customer managed permissions, by URN and by ARN where the ARN is known. */
+function customerPermissions(entries: readonly Entry[]): CustomerPermissions {
+  const found: CustomerPermissions = { byUrn: new Map(), byArn: new Map() };
+  for (const entry of entries) {
+    const fields = SHARE_PERMISSIONS[entry.resource.type];
+    if (!fields) continue;
+    const definedBy = {
+      name: knownString(entry.props[fields.name]) ?? entry.ref.name,
+      source: entry.ref,
+      actions: policyTemplateActions(entry.props[fields.policyTemplate], `${entry.ref.name}.${fields.policyTemplate}`),
+    };
+    found.byUrn.set(entry.resource.urn, definedBy);
+    if (typeof entry.props.arn === 'string' && entry.props.arn !== '') found.byArn.set(entry.props.arn, definedBy);
+  }
+  return found;
+}
+
+/**
+ * The permissions a share names: each ARN as written, linked to a customer managed permission of the stack by its ARN;
+ * where the ARNs are not known yet (a preview, a plan), the stack's permissions `permissionArns` depends on, each by its
+ * ARN as deploy time gives it, and any other value as it is.
+ */
+function sharePermissions(entry: Entry, property: string, permissions: CustomerPermissions): SharePermission[] {
+  const values = listed(entry, property, 'permission ARN');
+  const pending = dependencyPermissions(entry, property, permissions);
+  const named: SharePermission[] = [];
+  for (const value of values) {
+    if (typeof value === 'string') {
+      const definedBy = permissions.byArn.get(value);
+      named.push(definedBy ? { value, definedBy } : { value });
+    } else if (pending.length === 0) named.push({ value });
+  }
+  // An ARN not known yet is one of the permissions the property depends on: each is named once, by the stack's name.
+  if (values.some(isUnknown)) named.push(...pending);
+  return named;
+}
+
+function dependencyPermissions(entry: Entry, property: string, permissions: CustomerPermissions): SharePermission[] {
+  return (entry.resource.propertyDependencies?.[property] ?? []).flatMap((urn) => {
+    const definedBy = permissions.byUrn.get(urn);
+    return definedBy ? [{ value: resourceValue(definedBy.source.name, 'arn'), definedBy }] : [];
+  });
 }

@@ -206,10 +206,15 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_ecrpublic_repository_policy: aws('ecrpublic/repositoryPolicy:RepositoryPolicy'),
   // Pulumi's `function` is Terraform's `function_name`.
   aws_lambda_permission: aws('lambda/permission:Permission', { rename: { function_name: 'function' } }),
-  // Resource Access Manager shares and the associations that add their principals and resources (aws/resource-shares.ts).
+  // Resource Access Manager shares, the associations that add their principals and resources, and the customer managed
+  // permissions a share's permission_arns may name (aws/resource-shares.ts).
   aws_ram_resource_share: aws('ram/resourceShare:ResourceShare'),
+  aws_ram_permission: aws('ram/permission:Permission'),
   aws_ram_principal_association: aws('ram/principalAssociation:PrincipalAssociation'),
   aws_ram_resource_association: aws('ram/resourceAssociation:ResourceAssociation'),
+  aws_ram_resource_share_associations_exclusive: aws(
+    'ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive',
+  ),
   aws_efs_file_system_policy: aws('efs/fileSystemPolicy:FileSystemPolicy'),
   // Amazon Cognito identity pools (`allow_unauthenticated_identities`) and their role attachments (`identity_pool_id`,
   // the map `roles` whose key `unauthenticated` names the guests' role), read as Pulumi's (pulumi/aws.ts).
