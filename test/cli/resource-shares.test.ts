@@ -67,25 +67,32 @@ Resources:
         - pca-connector-scep.amazonaws.com
 `;
 
+/** The template checked through the CLI with the catalog, as JSON: exit 1 without input errors, each finding a line. */
+function checked(name: string, template: string) {
+  const file = join(DIR, name);
+  writeFileSync(file, template);
+  const catalog = join(DIR, 'catalog.yaml');
+  writeFileSync(catalog, CATALOG);
+  const result = runCheck({
+    paths: [file],
+    catalogPath: catalog,
+    format: 'json',
+    now: new Date('2026-06-01T00:00:00Z'),
+    cwd: REPO,
+    toolVersion: 'test',
+  });
+  expect([result.exitCode, result.errors]).toEqual([1, []]);
+  const findings = result.result?.findings ?? [];
+  const lines = findings.map(
+    (f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`,
+  );
+  return { catalog, findings, lines };
+}
+
 describe('Resource Access Manager shares in a CloudFormation template', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const file = join(DIR, 'template.yaml');
-    writeFileSync(file, TEMPLATE);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checked('template.yaml', TEMPLATE);
+    expect(lines).toEqual([
       'restrict-trust mandatory PartnerShare Account::999999999999',
       'restrict-trust mandatory PartnerShare Principal::unknown pending',
     ]);
@@ -101,23 +108,8 @@ describe('Resource Access Manager shares in a CloudFormation template', () => {
   });
 
   it('say what the share lets the account do, and pass an account kept inside the trusted organization', () => {
-    const file = join(DIR, 'permissions.yaml');
-    writeFileSync(file, PERMISSIONS_TEMPLATE);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checked('permissions.yaml', PERMISSIONS_TEMPLATE);
+    expect(lines).toEqual([
       'restrict-trust mandatory ManagedShare Account::888888888888',
       'restrict-trust mandatory TaggingShare Account::999999999999',
     ]);
@@ -141,23 +133,8 @@ describe('Resource Access Manager shares in a CloudFormation template', () => {
   });
 
   it('read the permission an AWS::RAM::PermissionAssociation gives a share, of the template or not', () => {
-    const file = join(DIR, 'associations.yaml');
-    writeFileSync(file, ASSOCIATIONS_TEMPLATE);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checked('associations.yaml', ASSOCIATIONS_TEMPLATE);
+    expect(lines).toEqual([
       'restrict-trust mandatory ElsewhereTagging Principal::unseen pending',
       'restrict-trust mandatory PartnerShare Account::999999999999',
     ]);

@@ -59,25 +59,32 @@ const RESOURCES: PlannedResource[] = [
   },
 ];
 
+/** The plan file checked through the CLI with the catalog, as JSON: exit 1 without input errors, each finding a line. */
+function checked(file: string) {
+  const catalog = join(DIR, 'catalog.yaml');
+  writeFileSync(catalog, CATALOG);
+  const result = runCheck({
+    paths: [file],
+    catalogPath: catalog,
+    format: 'json',
+    now: new Date('2026-06-01T00:00:00Z'),
+    cwd: REPO,
+    toolVersion: 'test',
+  });
+  expect([result.exitCode, result.errors]).toEqual([1, []]);
+  const findings = result.result?.findings ?? [];
+  const lines = findings.map(
+    (f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`,
+  );
+  return { catalog, findings, lines };
+}
+
 describe('Resource Access Manager shares in a Terraform plan', () => {
   it('are judged by restrict-trust through the CLI', () => {
     const file = join(DIR, 'plan.json');
     writeFileSync(file, JSON.stringify(terraformPlan(RESOURCES)));
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual(['restrict-trust mandatory aws_ram_principal_association.partner Account::999999999999']);
+    const { catalog, findings, lines } = checked(file);
+    expect(lines).toEqual(['restrict-trust mandatory aws_ram_principal_association.partner Account::999999999999']);
     expect(findings.map((f) => f.message)).toEqual([
       'Resource share network shares <aws_ram_resource_association.subnet.resource_arn is not known until apply ' +
         "(from aws_subnet.shared.arn, aws_subnet.shared)> under each resource type's default AWS managed permission " +
@@ -137,21 +144,8 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
         ]),
       ),
     );
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual(['restrict-trust mandatory aws_ram_principal_association.tagging Account::999999999999']);
+    const { catalog, findings, lines } = checked(file);
+    expect(lines).toEqual(['restrict-trust mandatory aws_ram_principal_association.tagging Account::999999999999']);
     expect(findings.map((f) => f.message)).toEqual([
       'Resource share tagging shares whatever resources are associated with it under customer managed permission ' +
         'subnet-tagging (Action ec2:DescribeSubnets, ec2:CreateTags; not read-only: ec2:CreateTags) with account ' +
@@ -186,21 +180,8 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
         ]),
       ),
     );
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(catalog, CATALOG);
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checked(file);
+    expect(lines).toEqual([
       'restrict-trust mandatory aws_ram_resource_share_associations_exclusive.exclusive Account::999999999999',
     ]);
     expect(findings.map((f) => f.message)).toEqual([
