@@ -55,9 +55,14 @@ export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>
   const names: SubjectName[] = [];
   const external = 'external' in subject && subject.external === true;
   if (subject.uniqueName && !isLocationForm(subject.name)) addName(names, subject.name, true);
-  for (const id of cloudIds(subject, model?.accountIds ?? [])) if (!isLocationForm(id)) addName(names, id, true);
+  const ids = cloudIds(subject, model?.accountIds ?? []);
+  for (let index = 0; index < ids.length; index++) {
+    const id = ids[index];
+    if (id !== undefined && !isLocationForm(id)) addName(names, id, true);
+  }
   if (!external) {
-    for (const path of constructPaths(subject.resource)) addName(names, PATH_PREFIX + path, true);
+    const paths = constructPaths(subject.resource);
+    for (let index = 0; index < paths.length; index++) addName(names, PATH_PREFIX + (paths[index] ?? ''), true);
     if (subject.resource.location) addName(names, subject.resource.location, true);
     if (subject.resource.urn) addName(names, subject.resource.urn, true);
   }
@@ -68,11 +73,13 @@ export function subjectNames(subject: Subject, model?: Pick<Model, 'accountIds'>
 
 /** Adds a name once; a name added again as binding makes the first binding. */
 function addName(names: SubjectName[], value: string, binds: boolean): void {
-  for (const name of names)
-    if (name.value === value) {
-      if (binds) name.binds = true;
-      return;
-    }
+  // Indexed, as the other loops of subjectNames: for…of allocated an iterator result per name for every subject.
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
+    if (name?.value !== value) continue;
+    if (binds) name.binds = true;
+    return;
+  }
   names.push({ value, binds });
 }
 
@@ -130,7 +137,8 @@ const LOCATION_FORMS = [PATH_PREFIX, 'stack:', 'k8s:', 'pulumi:', 'urn:pulumi:']
 
 /** A name written like a construct path, location or URN: as a physical name or cloud id it would claim another's place. */
 function isLocationForm(name: string): boolean {
-  for (const prefix of LOCATION_FORMS) if (name.startsWith(prefix)) return true;
+  for (let index = 0; index < LOCATION_FORMS.length; index++)
+    if (name.startsWith(LOCATION_FORMS[index] ?? '')) return true;
   return false;
 }
 
@@ -170,9 +178,15 @@ export function suggestedTarget(binding: Binding): string | undefined {
 function constructPaths(resource: ResourceRef): string[] {
   const path = resource.path;
   if (!path) return [];
-  const parent = /^(.+)\/(Resource|Default)$/.exec(path)?.[1];
-  return parent && parent.includes('/') ? [path, parent] : [path];
+  // Read without a regular expression (its match array, for every subject): the last step is `Resource` or `Default`.
+  const step = path.endsWith('/Resource') ? '/Resource' : path.endsWith('/Default') ? '/Default' : undefined;
+  if (step === undefined || path.length === step.length) return [path];
+  const parent = path.slice(0, path.length - step.length);
+  return parent.includes('/') && !LINE_TERMINATOR.test(parent) ? [path, parent] : [path];
 }
+
+/** What `.` in a regular expression does not match: a path holding one was never cut at its last step. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /**
  * The cloud's own id for the subject, when it names it outside the change: a generated name (`<id of Role>`) or another value of the deployment (`<own-region>`) names nothing, while the own account

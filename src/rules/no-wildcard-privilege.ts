@@ -688,8 +688,10 @@ function reportJoinedRoles(ctx: Context, joins: readonly JoinedRoute[], identity
 
 /** The holder's joined routes, less those the catalog accepts for it on one of the bindings joined. */
 function unacceptedJoins(ctx: Context, grants: readonly RoleGrant[], identity?: Identity): JoinedRoute[] {
+  const joins = holderJoinedRoutes(grants);
+  if (joins.length === 0) return joins;
   const profile = identity ? ctx.profile(identity) : undefined;
-  return holderJoinedRoutes(grants).filter(
+  return joins.filter(
     ({ issue, joined }) =>
       !profile ||
       !joined.some((entry) =>
@@ -735,8 +737,10 @@ function reportAccountTokens(
 }
 
 function unacceptedTokens(ctx: Context, grants: readonly RoleGrant[], identity?: Identity): AccountTokenRoute[] {
+  const tokens = accountTokenRoutes(ctx.model, ctx.catalog, identity, grants);
+  if (tokens.length === 0) return tokens;
   const profile = identity ? ctx.profile(identity) : undefined;
-  return accountTokenRoutes(ctx.model, ctx.catalog, identity, grants).filter(
+  return tokens.filter(
     ({ entry, route }) =>
       !profile || !routeAcceptedForHolder(ctx.catalog, profile, entry.grant, entry.role, entry.scope, route),
   );

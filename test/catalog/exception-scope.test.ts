@@ -322,3 +322,39 @@ describe("profileSharing: one shared profile and match for a subject's profile a
     expect(first?.profile.owner).toBe('team-data');
   });
 });
+
+describe('subjectNames: the construct paths a subject binds by', () => {
+  // The reading the names were first written with: the path, and the construct the user wrote when its last step is
+  // the L1 `Resource` or `Default` child and that construct is in a stack (holds a `/`).
+  const regexPaths = (path: string): string[] => {
+    const parent = /^(.+)\/(Resource|Default)$/.exec(path)?.[1];
+    return parent && parent.includes('/') ? [path, parent] : [path];
+  };
+  const step = fc.constantFrom('Stack', 'Role', 'Resource', 'Default', 'a\nb', '', 'x\u2028', 'Resources', '/');
+  const path = fc.array(step, { minLength: 1, maxLength: 5 }).map((steps) => steps.join('/'));
+
+  it('names `path:` forms of exactly the paths the regular-expression reading gives', () => {
+    fc.assert(
+      fc.property(path, (written) => {
+        const subject = role('app', { path: written });
+        const paths = subjectNames(subject)
+          .filter((name) => name.value.startsWith('path:'))
+          .map((name) => name.value.slice('path:'.length));
+        expect(paths).toEqual(written ? [...new Set(regexPaths(written))] : []);
+      }),
+      { seed: 2026_12_07, numRuns: 3000 },
+    );
+  });
+
+  it('cuts `Stack/Role/Resource` to the construct the user wrote, and a top-level `Role/Resource` not', () => {
+    const paths = (path: string) =>
+      subjectNames(role('app', { path }))
+        .filter((name) => name.binds && name.value.startsWith('path:'))
+        .map((name) => name.value);
+    expect(paths('Stack/Role/Resource')).toEqual(['path:Stack/Role/Resource', 'path:Stack/Role']);
+    expect(paths('Stack/Role/Default')).toEqual(['path:Stack/Role/Default', 'path:Stack/Role']);
+    expect(paths('Role/Resource')).toEqual(['path:Role/Resource']);
+    expect(paths('Stack/Role/Resources')).toEqual(['path:Stack/Role/Resources']);
+    expect(paths('Stack/Ro\nle/Resource')).toEqual(['path:Stack/Ro\nle/Resource']);
+  });
+});

@@ -51,6 +51,8 @@ export function heldEntries(grants: readonly RoleGrant[]): HeldEntry[] {
  */
 export function holderJoinedRoutes(grants: readonly RoleGrant[]): JoinedRoute[] {
   const held = heldEntries(grants);
+  // A joined route needs two roles (joinedRoutes); most holders (every AWS role and user) hold none.
+  if (held.length < 2) return [];
   const cluster = held.filter((entry) => entry.grant.scopeLevel === 'cluster');
   const namespaces = [
     ...new Set(held.filter((entry) => entry.grant.scopeLevel === 'namespace').map((entry) => entry.scope)),
