@@ -5,35 +5,18 @@
  * allowed-principal resource naming the stack's own role passes at up and waits for its ARN in preview.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog } from '../support/builders.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
-import { stackResources } from '../multicloud/support/capture.js';
+import { programFindings } from './support/program-findings.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const CATALOG = catalog({
   trust: { accounts: [{ id: '444455556666', owner: 'team-platform' }], organizations: [], oidc: [] },
 });
-const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [], preview: [] };
-
-beforeAll(async () => {
-  const program = path('./programs/principal-grants.ts');
-  [captured.update, captured.preview] = await capturePrograms([
-    { program, mode: 'update' },
-    { program, mode: 'preview' },
-  ]);
-}, 120_000);
+const findingsIn = programFindings(path('./programs/principal-grants.ts'), CATALOG);
 
 function trustFindings(mode: 'update' | 'preview') {
-  const model = modelFromPulumiResources(stackResources(captured[mode]));
-  const { findings } = evaluate(model, {
-    catalog: CATALOG,
-    now: new Date('2026-06-01T00:00:00Z'),
-    pending: mode === 'preview' ? 'verify-later' : 'fail-closed',
-  });
-  return findings
+  return findingsIn(mode)
     .filter((finding) => finding.ruleId === 'restrict-trust')
     .map((f) => `${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`);
 }

@@ -5,35 +5,17 @@
  * `pulumi preview` plans it, the policies built from values not known yet are pending (fail closed, re-checked at up).
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog } from '../support/builders.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
-import { stackResources } from '../multicloud/support/capture.js';
+import { programFindings } from './support/program-findings.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 // Trusts a partner account, not the stack's own (111122223333, the mocks' caller identity): the own account passes as own.
 const CATALOG = catalog({ trust: { accounts: [{ id: '444455556666', owner: 'team-platform' }], oidc: [] } });
-const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [], preview: [] };
-
-beforeAll(async () => {
-  const program = path('./programs/public-resource-policies.ts');
-  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
-  [captured.update, captured.preview] = await capturePrograms([
-    { program, mode: 'update' },
-    { program, mode: 'preview' },
-  ]);
-}, 120_000);
+const findingsIn = programFindings(path('./programs/public-resource-policies.ts'), CATALOG);
 
 function trustFindings(mode: 'update' | 'preview') {
-  const model = modelFromPulumiResources(stackResources(captured[mode]));
-  const { findings } = evaluate(model, {
-    catalog: CATALOG,
-    now: new Date('2026-06-01T00:00:00Z'),
-    pending: mode === 'preview' ? 'verify-later' : 'fail-closed',
-  });
-  return findings.filter((finding) => finding.ruleId === 'restrict-trust');
+  return findingsIn(mode).filter((finding) => finding.ruleId === 'restrict-trust');
 }
 
 describe('public and cross-account resource policies in a Pulumi program', () => {

@@ -6,34 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../catalog/index.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
-import { stackResources } from '../multicloud/support/capture.js';
+import { programFindings } from './support/program-findings.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const CATALOG = parseCatalog(readFileSync(path('../../examples/catalog.yaml'), 'utf8'), 'examples/catalog.yaml');
-const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [], preview: [] };
-
-beforeAll(async () => {
-  const program = path('./programs/resource-policies.ts');
-  // The captures in one process (see capturePrograms): the SDK and the provider packages loaded once.
-  [captured.update, captured.preview] = await capturePrograms([
-    { program, mode: 'update' },
-    { program, mode: 'preview' },
-  ]);
-}, 120_000);
+const findingsIn = programFindings(path('./programs/resource-policies.ts'), CATALOG);
 
 function verdicts(mode: 'update' | 'preview') {
-  const model = modelFromPulumiResources(stackResources(captured[mode]));
-  const { findings } = evaluate(model, {
-    catalog: CATALOG,
-    now: new Date('2026-06-01T00:00:00Z'),
-    pending: mode === 'preview' ? 'verify-later' : 'fail-closed',
-  });
-  return findings
+  return findingsIn(mode)
     .filter((finding) => finding.ruleId !== 'exception-expiry')
     .map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? ''}${f.pending ? ' pending' : ''}`)
     .sort();

@@ -8,12 +8,9 @@
  * the organization the catalog trusts.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalog } from '../support/builders.js';
-import { modelFromPulumiResources } from '../../src/adapters/pulumi/index.js';
-import { evaluate } from '../../src/engine/index.js';
-import { capturePrograms, type CapturedResource } from './support/analyzer-client.mjs';
-import { stackResources } from '../multicloud/support/capture.js';
+import { programFindings } from './support/program-findings.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const CATALOG = catalog({
@@ -23,24 +20,10 @@ const CATALOG = catalog({
     oidc: [],
   },
 });
-const captured: Record<'update' | 'preview', CapturedResource[]> = { update: [], preview: [] };
-
-beforeAll(async () => {
-  const program = path('./programs/resource-shares.ts');
-  [captured.update, captured.preview] = await capturePrograms([
-    { program, mode: 'update' },
-    { program, mode: 'preview' },
-  ]);
-}, 120_000);
+const findingsIn = programFindings(path('./programs/resource-shares.ts'), CATALOG);
 
 function trustFindings(mode: 'update' | 'preview') {
-  const model = modelFromPulumiResources(stackResources(captured[mode]));
-  const { findings } = evaluate(model, {
-    catalog: CATALOG,
-    now: new Date('2026-06-01T00:00:00Z'),
-    pending: mode === 'preview' ? 'verify-later' : 'fail-closed',
-  });
-  return findings.filter((finding) => finding.ruleId === 'restrict-trust');
+  return findingsIn(mode).filter((finding) => finding.ruleId === 'restrict-trust');
 }
 
 const SUBNET = 'arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-';
