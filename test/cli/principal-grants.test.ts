@@ -4,15 +4,8 @@
  * service whose allowed principals a parameter names are reported (the second pending until the deployment gives the
  * value); an endpoint service allowed to a trusted account and a log group's policy for the own account pass.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
-
-const REPO = join(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'eg-principal-grants-'));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+import { describe, expect, it } from 'vitest';
+import { checkBlocked } from '../support/check-manifest.js';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -58,32 +51,15 @@ Resources:
 
 describe('principal grants and a log group policy in a CloudFormation template', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const file = join(DIR, 'template.yaml');
-    writeFileSync(file, TEMPLATE);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const catalog = [
+      'apiVersion: entitlement-guard/v1',
+      'owners: [{ id: team-platform, contact: platform@example.com }]',
+      'trust:',
+      '  accounts: { "111122223333": { owner: team-platform } }',
+      '',
+    ].join('\n');
+    const { findings, lines } = checkBlocked('template.yaml', TEMPLATE, catalog);
+    expect(lines).toEqual([
       'restrict-trust mandatory ConsumerPermissions Principal::unknown pending',
       'restrict-trust mandatory PublicLayer Principal::*',
     ]);

@@ -8,15 +8,8 @@
  * organization it names and the catalog trusts. An AWS::RAM::PermissionAssociation adds its permission to the share of
  * the template it names, and one with a share the template does not create is pending: whom it gives that to is unseen.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
-
-const REPO = join(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'eg-resource-shares-'));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+import { describe, expect, it } from 'vitest';
+import { checkBlocked } from '../support/check-manifest.js';
 
 const DEFAULT = "each resource type's default AWS managed permission (the share names none)";
 const CATALOG = [
@@ -67,27 +60,8 @@ Resources:
         - pca-connector-scep.amazonaws.com
 `;
 
-/** The template checked through the CLI with the catalog, as JSON: exit 1 without input errors, each finding a line. */
-function checked(name: string, template: string) {
-  const file = join(DIR, name);
-  writeFileSync(file, template);
-  const catalog = join(DIR, 'catalog.yaml');
-  writeFileSync(catalog, CATALOG);
-  const result = runCheck({
-    paths: [file],
-    catalogPath: catalog,
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: REPO,
-    toolVersion: 'test',
-  });
-  expect([result.exitCode, result.errors]).toEqual([1, []]);
-  const findings = result.result?.findings ?? [];
-  const lines = findings.map(
-    (f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`,
-  );
-  return { catalog, findings, lines };
-}
+/** The template checked through the CLI with the catalog (see checkBlocked). */
+const checked = (name: string, template: string) => checkBlocked(name, template, CATALOG);
 
 describe('Resource Access Manager shares in a CloudFormation template', () => {
   it('are judged by restrict-trust through the CLI', () => {

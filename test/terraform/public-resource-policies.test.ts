@@ -4,16 +4,9 @@
  * list, passes a topic policy narrowed to an organization the catalog lists and a queue policy naming the plan's own
  * role by the literal account its ARN will have, and holds a policy read at apply as pending.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { describe, expect, it } from 'vitest';
+import { checkBlocked } from '../support/check-manifest.js';
 import { terraformPlan, type PlannedResource } from './support.js';
-
-const REPO = join(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'eg-public-resource-policies-'));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 const policy = (...statements: Record<string, unknown>[]) =>
   JSON.stringify({
@@ -77,30 +70,16 @@ const RESOURCES: PlannedResource[] = [
 
 describe('public and cross-account resource policies in a Terraform plan', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const file = join(DIR, 'plan.json');
-    writeFileSync(file, JSON.stringify(terraformPlan(RESOURCES)));
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const trust = (result.result?.findings ?? []).filter((f) => f.ruleId === 'restrict-trust');
+    const written = [
+      'apiVersion: entitlement-guard/v1',
+      'owners: [{ id: team-platform, contact: platform@example.com }]',
+      'trust:',
+      '  accounts: { "111122223333": { owner: team-platform } }',
+      '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
+      '',
+    ].join('\n');
+    const { catalog, findings } = checkBlocked('plan.json', JSON.stringify(terraformPlan(RESOURCES)), written);
+    const trust = findings.filter((f) => f.ruleId === 'restrict-trust');
     expect(trust.map((f) => `${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)).toEqual([
       'mandatory aws_kms_key.shared Account::999999999999',
       'mandatory aws_s3_bucket_policy.logs - pending',

@@ -7,16 +7,9 @@
  * finding that permission's actions, and a share with allow_external_principals false that names the trusted
  * organization passes the account it also names.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { describe, expect, it } from 'vitest';
+import { checkBlocked } from '../support/check-manifest.js';
 import { terraformPlan, type PlannedResource } from './support.js';
-
-const REPO = join(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'eg-resource-shares-'));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 const SHARE = { resource_share_arn: ['aws_ram_resource_share.network.arn', 'aws_ram_resource_share.network'] };
 const CATALOG = [
@@ -59,31 +52,13 @@ const RESOURCES: PlannedResource[] = [
   },
 ];
 
-/** The plan file checked through the CLI with the catalog, as JSON: exit 1 without input errors, each finding a line. */
-function checked(file: string) {
-  const catalog = join(DIR, 'catalog.yaml');
-  writeFileSync(catalog, CATALOG);
-  const result = runCheck({
-    paths: [file],
-    catalogPath: catalog,
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: REPO,
-    toolVersion: 'test',
-  });
-  expect([result.exitCode, result.errors]).toEqual([1, []]);
-  const findings = result.result?.findings ?? [];
-  const lines = findings.map(
-    (f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`,
-  );
-  return { catalog, findings, lines };
-}
+/** The plan checked through the CLI with the catalog (see checkBlocked). */
+const checked = (plan: unknown) => checkBlocked('plan.json', JSON.stringify(plan), CATALOG);
 
 describe('Resource Access Manager shares in a Terraform plan', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const file = join(DIR, 'plan.json');
-    writeFileSync(file, JSON.stringify(terraformPlan(RESOURCES)));
-    const { catalog, findings, lines } = checked(file);
+    const plan = terraformPlan(RESOURCES);
+    const { catalog, findings, lines } = checked(plan);
     expect(lines).toEqual(['restrict-trust mandatory aws_ram_principal_association.partner Account::999999999999']);
     expect(findings.map((f) => f.message)).toEqual([
       'Resource share network shares <aws_ram_resource_association.subnet.resource_arn is not known until apply ' +
@@ -96,55 +71,49 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
   });
 
   it("name the aws_ram_permission a share's permission_arns refer to, and pass an account kept in the organization", () => {
-    const file = join(DIR, 'permissions.json');
     const TAGGING = { resource_share_arn: ['aws_ram_resource_share.tagging.arn', 'aws_ram_resource_share.tagging'] };
     const INTERNAL = { resource_share_arn: ['aws_ram_resource_share.internal.arn', 'aws_ram_resource_share.internal'] };
-    writeFileSync(
-      file,
-      JSON.stringify(
-        terraformPlan([
-          {
-            address: 'aws_ram_permission.tagging',
-            values: {
-              name: 'subnet-tagging',
-              resource_type: 'ec2:Subnet',
-              policy_template: JSON.stringify({ Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'ec2:CreateTags'] }),
-            },
-            unknown: { arn: true, id: true },
-          },
-          {
-            address: 'aws_ram_resource_share.tagging',
-            values: { name: 'tagging', allow_external_principals: true },
-            unknown: { arn: true, id: true, permission_arns: true },
-            references: { permission_arns: ['aws_ram_permission.tagging.arn', 'aws_ram_permission.tagging'] },
-          },
-          {
-            address: 'aws_ram_principal_association.tagging',
-            values: { principal: '999999999999' },
-            unknown: { id: true, resource_share_arn: true },
-            references: TAGGING,
-          },
-          {
-            address: 'aws_ram_resource_share.internal',
-            values: { name: 'internal', allow_external_principals: false },
-            unknown: { arn: true, id: true },
-          },
-          {
-            address: 'aws_ram_principal_association.internal_organization',
-            values: { principal: 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5' },
-            unknown: { id: true, resource_share_arn: true },
-            references: INTERNAL,
-          },
-          {
-            address: 'aws_ram_principal_association.internal_account',
-            values: { principal: '777777777777' },
-            unknown: { id: true, resource_share_arn: true },
-            references: INTERNAL,
-          },
-        ]),
-      ),
-    );
-    const { catalog, findings, lines } = checked(file);
+    const plan = terraformPlan([
+      {
+        address: 'aws_ram_permission.tagging',
+        values: {
+          name: 'subnet-tagging',
+          resource_type: 'ec2:Subnet',
+          policy_template: JSON.stringify({ Effect: 'Allow', Action: ['ec2:DescribeSubnets', 'ec2:CreateTags'] }),
+        },
+        unknown: { arn: true, id: true },
+      },
+      {
+        address: 'aws_ram_resource_share.tagging',
+        values: { name: 'tagging', allow_external_principals: true },
+        unknown: { arn: true, id: true, permission_arns: true },
+        references: { permission_arns: ['aws_ram_permission.tagging.arn', 'aws_ram_permission.tagging'] },
+      },
+      {
+        address: 'aws_ram_principal_association.tagging',
+        values: { principal: '999999999999' },
+        unknown: { id: true, resource_share_arn: true },
+        references: TAGGING,
+      },
+      {
+        address: 'aws_ram_resource_share.internal',
+        values: { name: 'internal', allow_external_principals: false },
+        unknown: { arn: true, id: true },
+      },
+      {
+        address: 'aws_ram_principal_association.internal_organization',
+        values: { principal: 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5' },
+        unknown: { id: true, resource_share_arn: true },
+        references: INTERNAL,
+      },
+      {
+        address: 'aws_ram_principal_association.internal_account',
+        values: { principal: '777777777777' },
+        unknown: { id: true, resource_share_arn: true },
+        references: INTERNAL,
+      },
+    ]);
+    const { catalog, findings, lines } = checked(plan);
     expect(lines).toEqual(['restrict-trust mandatory aws_ram_principal_association.tagging Account::999999999999']);
     expect(findings.map((f) => f.message)).toEqual([
       'Resource share tagging shares whatever resources are associated with it under customer managed permission ' +
@@ -156,31 +125,25 @@ describe('Resource Access Manager shares in a Terraform plan', () => {
   });
 
   it('read the principals aws_ram_resource_share_associations_exclusive names (they were not read)', () => {
-    const file = join(DIR, 'exclusive.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        terraformPlan([
-          {
-            address: 'aws_ram_resource_share.exclusive',
-            values: { name: 'exclusive', allow_external_principals: true },
-            unknown: { arn: true, id: true },
-          },
-          {
-            address: 'aws_ram_resource_share_associations_exclusive.exclusive',
-            values: {
-              principals: ['999999999999', 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
-              resource_arns: ['arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718'],
-            },
-            unknown: { id: true, resource_share_arn: true },
-            references: {
-              resource_share_arn: ['aws_ram_resource_share.exclusive.arn', 'aws_ram_resource_share.exclusive'],
-            },
-          },
-        ]),
-      ),
-    );
-    const { catalog, findings, lines } = checked(file);
+    const plan = terraformPlan([
+      {
+        address: 'aws_ram_resource_share.exclusive',
+        values: { name: 'exclusive', allow_external_principals: true },
+        unknown: { arn: true, id: true },
+      },
+      {
+        address: 'aws_ram_resource_share_associations_exclusive.exclusive',
+        values: {
+          principals: ['999999999999', 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5'],
+          resource_arns: ['arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718'],
+        },
+        unknown: { id: true, resource_share_arn: true },
+        references: {
+          resource_share_arn: ['aws_ram_resource_share.exclusive.arn', 'aws_ram_resource_share.exclusive'],
+        },
+      },
+    ]);
+    const { catalog, findings, lines } = checked(plan);
     expect(lines).toEqual([
       'restrict-trust mandatory aws_ram_resource_share_associations_exclusive.exclusive Account::999999999999',
     ]);
