@@ -5,7 +5,9 @@
  * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS; a path those omit but that swaps one documented step for
  * another AWS documents as doing the same (CodeDeploy deploying a task definition in place of ecs:CreateService) cites
  * the AWS pages for each step. Paths that are strict supersets of a listed path
- * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002, bedrock-005) are left out: the smaller path already reports
+ * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002, lambda-004/005, bedrock-005) are left out: the smaller path
+ * already reports them. lambda-004 and lambda-005 add to lambda-003's lambda:UpdateFunctionCode a way to invoke the
+ * function at once (lambda:InvokeFunction, or lambda:AddPermission to let itself invoke it): update-lambda-code reports
  * them. bedrock-005 creates an AgentCore harness (bedrock-agentcore:CreateHarness, and GetAgentRuntime) on top of
  * bedrock-003's actions, since a harness creates its runtime through them: passrole-agentcore-runtime reports it.
  */
@@ -198,6 +200,26 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('cloudformation-001'), RHINO],
   },
   {
+    // A self-managed stack set runs through its administration role, which iam:PassRole hands to CloudFormation; that
+    // role assumes the execution role in each target account, and stack instances deploy the holder's template there.
+    id: 'passrole-cloudformation-stack-set',
+    title: 'create a CloudFormation stack set and deploy its instances through a privileged administration role',
+    actions: ['iam:PassRole', 'cloudformation:CreateStackSet', 'cloudformation:CreateStackInstances'],
+    passedTo: ['cloudformation.amazonaws.com'],
+    sources: [
+      pathfinding('cloudformation-003'),
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs.html',
+    ],
+  },
+  {
+    // An update passes the administration role again, and redeploys the holder's template to the existing instances.
+    id: 'passrole-cloudformation-update-stack-set',
+    title: "rewrite the template of a CloudFormation stack set and deploy it through the stack set's privileged roles",
+    actions: ['iam:PassRole', 'cloudformation:UpdateStackSet'],
+    passedTo: ['cloudformation.amazonaws.com'],
+    sources: [pathfinding('cloudformation-004')],
+  },
+  {
     id: 'passrole-glue-dev-endpoint',
     title: 'create a Glue development endpoint with a privileged role',
     actions: ['iam:PassRole', 'glue:CreateDevEndpoint'],
@@ -262,6 +284,13 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('codebuild-001')],
   },
   {
+    id: 'passrole-codebuild-batch',
+    title: 'create a CodeBuild project with a privileged service role and start a build batch of it',
+    actions: ['iam:PassRole', 'codebuild:CreateProject', 'codebuild:StartBuildBatch'],
+    passedTo: ['codebuild.amazonaws.com'],
+    sources: [pathfinding('codebuild-004')],
+  },
+  {
     id: 'passrole-ecs-run-task',
     title: 'register an ECS task definition with a privileged task role and run it',
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'],
@@ -274,6 +303,15 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'],
     passedTo: ['ecs-tasks.amazonaws.com'],
     sources: [pathfinding('ecs-003')],
+  },
+  {
+    // ecs:StartTask places the task on container instances the caller names (EC2 launch type), where ecs:RunTask lets
+    // ECS place it: either runs the holder's containers as the task role it registered.
+    id: 'passrole-ecs-start-task',
+    title: 'register an ECS task definition with a privileged task role and start it on a container instance',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:StartTask'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
+    sources: [pathfinding('ecs-005')],
   },
   {
     // pathfinding ecs-003 with CodeDeploy in place of ecs:CreateService: an ECS blue/green deployment's AppSpec names
@@ -385,6 +423,28 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('codebuild-003')],
   },
   {
+    // A new image, start command or source repository redeploys the service, whose code then runs as its instance
+    // role. On one named service that is its deployment pipeline's ordinary use; on every one it reaches the most
+    // privileged instance role among them.
+    id: 'update-any-apprunner-service',
+    title: "redeploy every App Runner service with code of its choosing, running as the service's instance role",
+    actions: ['apprunner:UpdateService'],
+    onAllResources: true,
+    sources: [pathfinding('apprunner-002')],
+  },
+  {
+    // As for change sets below: an update of a stack runs as the stack's service role, which the caller need not be
+    // allowed to pass. On named stacks it is the deployment's ordinary use.
+    id: 'update-any-cloudformation-stack',
+    title: "update every CloudFormation stack with a template of its choosing, deployed as the stack's service role",
+    actions: ['cloudformation:UpdateStack'],
+    onAllResources: true,
+    sources: [
+      pathfinding('cloudformation-002'),
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html',
+    ],
+  },
+  {
     // A stack's service role serves every operation on the stack: AWS documents that a user who may operate on the
     // stack uses its role even without permission to pass it. A change set on every stack reaches the most privileged
     // role; on named stacks it is the deployment's ordinary use.
@@ -405,6 +465,30 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
     onAllResources: true,
     sources: [pathfinding('ec2-002'), CLOUDSPLAINING],
+  },
+  {
+    // A new version of a launch template keeps its instance profile and takes the holder's user data; made the
+    // default, every instance launched from the template (an Auto Scaling group's next one) runs it as the profile's
+    // role. No iam:PassRole: the profile is already the template's.
+    id: 'modify-any-ec2-launch-template',
+    title:
+      "give every EC2 launch template a default version with its own user data, run as the template's instance role",
+    actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
+    onAllResources: true,
+    sources: [pathfinding('ec2-004')],
+  },
+  {
+    // A key pushed with EC2 Instance Connect admits an SSH login for 60 seconds; on the instance, the metadata service
+    // hands out the instance profile's credentials. pathfinding.cloud also requires ec2:DescribeInstances (to find the
+    // instance), which takes only `*`.
+    id: 'ec2-instance-connect-any-instance',
+    title: "push an SSH key to every EC2 instance, log in and take its instance role's credentials",
+    actions: ['ec2-instance-connect:SendSSHPublicKey', 'ec2:DescribeInstances'],
+    onAllResources: true,
+    sources: [
+      pathfinding('ec2instanceconnect-003'),
+      'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Connect-using-EC2-Instance-Connect.html',
+    ],
   },
   {
     // ECS Exec: the caller needs ecs:ExecuteCommand, and ecs:DescribeTasks for the container's runtime id the session

@@ -147,6 +147,9 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
       'no-privilege-escalation mandatory devAutomationUserRole devAutomationUserRole Path::*',
       // Since session 44 (right): the dev role's ec2:* on "*" rewrites any instance's user data and restarts it, running
       // code as that instance's role.
+      // Since session 48 (right): the same ec2:* on "*" gives every launch template a default version with its own
+      // user data, run by the next instance launched from it as the template's instance role (pathfinding ec2-004).
+      'no-privilege-escalation mandatory devDevRole devDevRole Path::modify-any-ec2-launch-template',
       'no-privilege-escalation mandatory devDevRole devDevRole Path::modify-any-ec2-user-data',
       'no-wildcard-privilege mandatory devAccount devAccount/member-account-role Policy::AdministratorAccess',
       'no-wildcard-privilege mandatory devAccountBackupPolicyRole devAccountBackupPolicyRole Policy::AWSBackupServiceRolePolicyForBackup',

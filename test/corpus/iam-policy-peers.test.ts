@@ -193,6 +193,7 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
       'parliament/test_formatting/test_condition_action_specific_bad_type.json': [1, []],
       'parliament/test_formatting/test_condition_bad_key.json': [1, []],
       'parliament/test_formatting/test_condition_mismatch.json': [1, [
+        'no-privilege-escalation mandatory PeerRole Path::modify-any-ec2-launch-template',
         'no-privilege-escalation mandatory PeerRole Path::modify-any-ec2-user-data',
         'no-wildcard-privilege mandatory PeerRole Action::ec2:*',
         'no-wildcard-privilege mandatory PeerRole Action::s3:*',

@@ -972,6 +972,23 @@ ruleTester(rule, {
           'start-any-codebuild-build-batch',
           'https://pathfinding.cloud/paths/codebuild-003',
         ),
+        // Added with pathfinding.cloud apprunner-002 and cloudformation-002 (session 48): NotAction leaves
+        // apprunner:UpdateService and cloudformation:UpdateStack allowed on every service and stack. Its ec2:* exclusion
+        // keeps ec2-004's launch templates and ec2instanceconnect-003's ec2:DescribeInstances out.
+        pathFinding(
+          'Broad',
+          "redeploy every App Runner service with code of its choosing, running as the service's instance role",
+          'apprunner:UpdateService (BroadPolicy via NotAction)',
+          'update-any-apprunner-service',
+          'https://pathfinding.cloud/paths/apprunner-002',
+        ),
+        pathFinding(
+          'Broad',
+          "update every CloudFormation stack with a template of its choosing, deployed as the stack's service role",
+          'cloudformation:UpdateStack (BroadPolicy via NotAction)',
+          'update-any-cloudformation-stack',
+          'https://pathfinding.cloud/paths/cloudformation-002',
+        ),
         pathFinding(
           'Broad',
           'put its SSH key on a Glue development endpoint that runs as a privileged role',
