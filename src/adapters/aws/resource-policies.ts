@@ -55,8 +55,9 @@
  * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
  * glacier.Vault, cloudwatch.LogResourcePolicy and LogDestinationPolicy, ecr.RegistryPolicy, codeartifact.DomainPermissions
  * and RepositoryPermissionsPolicy, s3control.ObjectLambdaAccessPointPolicy, msk.ClusterPolicy, schemas.RegistryPolicy,
- * and the ResourcePolicy of xray, vpclattice, glue, redshift and redshiftserverless; aws-native's
- * secretsmanager.ResourcePolicy as CloudFormation's).
+ * and the ResourcePolicy of xray, vpclattice, glue, redshift and redshiftserverless). Pulumi's aws-native provider
+ * writes CloudFormation's types: the Pulumi adapter reads each CloudFormation table in aws-native's spelling
+ * (pulumi/aws-native-resource-policies.ts).
  */
 
 import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
@@ -332,10 +333,6 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
   'aws:secretsmanager/secretPolicy:SecretPolicy': {
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'secretArn' },
-  },
-  'aws-native:secretsmanager:ResourcePolicy': {
-    document: 'resourcePolicy',
-    attachedTo: { kind: 'arn', property: 'secretId' },
   },
   'aws:s3/accessPoint:AccessPoint': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:s3control/accessPointPolicy:AccessPointPolicy': {
