@@ -129,6 +129,12 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::RedshiftServerless::Namespace': 'resource',
   'AWS::Lambda::LayerVersionPermission': 'layer',
   'AWS::EC2::VPCEndpointServicePermissions': 'endpoint service',
+  'AWS::Logs::DeliveryDestination': 'log destination',
+  'AWS::RUM::AppMonitor': 'resource',
+  'AWS::LakeFormation::Permissions': 'catalog',
+  'AWS::LakeFormation::PrincipalPermissions': 'catalog',
+  'AWS::ServiceCatalog::PortfolioShare': 'resource',
+  'AWS::LicenseManager::Grant': 'resource',
   'AWS::Signer::ProfilePermission': 'resource',
   'AWS::Redshift::EndpointAuthorization': 'cluster',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
@@ -210,6 +216,11 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:cloudwatch/eventPermission:EventPermission': 'event bus',
   'aws:ec2/amiLaunchPermission:AmiLaunchPermission': 'image',
   'aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission': 'snapshot',
+  'aws:cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy': 'log destination',
+  'aws:s3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy': 'access point',
+  'aws:lakeformation/permissions:Permissions': 'catalog',
+  'aws:servicecatalog/portfolioShare:PortfolioShare': 'resource',
+  'aws:licensemanager/licenseGrant:LicenseGrant': 'resource',
 });
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({

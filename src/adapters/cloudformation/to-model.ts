@@ -890,7 +890,9 @@ class ModelBuilder {
     const attachedTo =
       by.kind === 'self'
         ? resourceValue(logicalId, 'Arn')
-        : attachedResource(stack, properties[by.property] ?? fields.attachedByDefault, by.kind);
+        : by.kind === 'account'
+          ? accountResourcesArn(by.resources)
+          : attachedResource(stack, properties[by.property] ?? fields.attachedByDefault, by.kind);
     this.resourcePolicies.push({
       source: stack.ref(logicalId),
       document: stack.policyDocument(document),

@@ -79,7 +79,11 @@ export const AWS_NATIVE_PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrant
       property === undefined ? {} : { property: awsNativeProperty(property) };
     return {
       ...fields,
-      principals: fields.principals.map(({ property, kind }) => ({ property: awsNativeProperty(property), kind })),
+      principals: fields.principals.map(({ property, kind, within }) => ({
+        property: awsNativeProperty(property),
+        kind,
+        ...(within === undefined ? {} : { within: awsNativeProperty(within) }),
+      })),
       action: { ...fields.action, ...renamed(fields.action.property) },
       attachedTo: attachedBy(fields.attachedTo),
       ...(fields.organization === undefined ? {} : { organization: awsNativeProperty(fields.organization) }),

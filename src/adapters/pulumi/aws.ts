@@ -691,7 +691,9 @@ class ModelBuilder {
    * its own) it is none. While its document waits for values (a preview), the identities it depends on may be named.
    */
   addResourcePolicy(entry: Entry, type: ResourcePolicyType): void {
-    const raw = entry.props[type.document];
+    const holder = type.within === undefined ? entry.props : entry.props[type.within];
+    // A structure known only at apply holds a policy no one can read yet: Unknown, which restrict-trust reports.
+    const raw = isUnknown(holder) ? holder : isKnownRecord(holder) ? holder[type.document] : undefined;
     if (raw === undefined) return;
     const { attachedTo: by } = type;
     const attachedTo: PolicyValue[] =
@@ -703,7 +705,7 @@ class ModelBuilder {
           : items(entry.props[by.property]).map((item) =>
               attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`),
             );
-    const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
+    const dependsOn = this.dependencies(entry, type.within ?? type.document, (urn) => this.identities.get(urn));
     this.resourcePolicies.push({
       source: entry.ref,
       document: parsePolicyDocument(
@@ -790,13 +792,15 @@ class ModelBuilder {
     const attachedTo =
       by.kind === 'self'
         ? (knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn'))
-        : attachedArn(
-            entry.props[by.property] ?? fields.attachedByDefault,
-            by.kind,
-            `${entry.ref.name}.${by.property}`,
-          );
-    const dependsOn = fields.principals.flatMap(({ property }) =>
-      this.dependencies(entry, property, (urn) => this.identities.get(urn)),
+        : by.kind === 'account'
+          ? accountResourcesArn(by.resources)
+          : attachedArn(
+              entry.props[by.property] ?? fields.attachedByDefault,
+              by.kind,
+              `${entry.ref.name}.${by.property}`,
+            );
+    const dependsOn = fields.principals.flatMap(({ property, within }) =>
+      this.dependencies(entry, within ?? property, (urn) => this.identities.get(urn)),
     );
     this.resourcePolicies.push({
       source: entry.ref,
