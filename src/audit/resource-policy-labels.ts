@@ -221,6 +221,12 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:lakeformation/permissions:Permissions': 'catalog',
   'aws:servicecatalog/portfolioShare:PortfolioShare': 'resource',
   'aws:licensemanager/licenseGrant:LicenseGrant': 'resource',
+  // QuickSight's permission lists, every type of them.
+  ...Object.fromEntries(
+    Object.keys(PRINCIPAL_GRANTS)
+      .filter((type) => type.startsWith('AWS::QuickSight::') || type.startsWith('aws:quicksight/'))
+      .map((type) => [type, 'resource' as const]),
+  ),
 });
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({

@@ -186,6 +186,99 @@ describe('Pulumi', () => {
   });
 });
 
+describe('QuickSight permissions', () => {
+  const OWN_USER = { 'Fn::Sub': 'arn:aws:quicksight:${AWS::Region}:${AWS::AccountId}:user/default/admin' };
+  it('CloudFormation: a user of the own account passes; a group of another account, a template shared with another account are findings', () => {
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Resources: {
+            Dashboard: {
+              Type: 'AWS::QuickSight::Dashboard',
+              Properties: {
+                AwsAccountId: { Ref: 'AWS::AccountId' },
+                DashboardId: 'sales',
+                Name: 'sales',
+                Permissions: [
+                  { Principal: OWN_USER, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] },
+                  {
+                    Principal: `arn:aws:quicksight:us-east-1:${OTHER}:group/default/readers`,
+                    Actions: ['quicksight:DescribeDashboard'],
+                  },
+                ],
+              },
+            },
+            OwnDataSource: {
+              Type: 'AWS::QuickSight::DataSource',
+              Properties: {
+                DataSourceId: 'athena',
+                Name: 'athena',
+                Type: 'ATHENA',
+                Permissions: [{ Principal: OWN_USER, Actions: ['quicksight:DescribeDataSource'] }],
+              },
+            },
+            SharedTemplate: {
+              Type: 'AWS::QuickSight::Template',
+              Properties: {
+                TemplateId: 'shared',
+                Permissions: [{ Principal: `arn:aws:iam::${OTHER}:root`, Actions: ['quicksight:DescribeTemplate'] }],
+              },
+            },
+          },
+        },
+      },
+    ]);
+    expect(trust(model)).toEqual([
+      `mandatory Dashboard Account::${OTHER}`,
+      `mandatory SharedTemplate Account::${OTHER}`,
+    ]);
+  });
+
+  it('Pulumi (the aws provider and aws-native) and a Terraform plan', () => {
+    const pulumi = modelFromPulumiResources([
+      resource('aws:quicksight/template:Template', 'shared-template', {
+        templateId: 'shared',
+        permissions: [{ principal: `arn:aws:iam::${OTHER}:root`, actions: ['quicksight:DescribeTemplate'] }],
+      }),
+      resource('aws:quicksight/dataSet:DataSet', 'pending-data-set', {
+        dataSetId: 'sales',
+        permissions: unknownValue('output of a stack reference'),
+      }),
+      resource('aws-native:quicksight:Dashboard', 'native-dashboard', {
+        dashboardId: 'sales',
+        permissions: [
+          {
+            principal: `arn:aws:quicksight:us-east-1:${OTHER}:user/default/bob`,
+            actions: ['quicksight:DescribeDashboard'],
+          },
+        ],
+      }),
+    ]);
+    // A list known only at apply: pending (advisory in a preview, as any principal not yet known).
+    expect(trust(pulumi)).toEqual([
+      'advisory pending-data-set Principal::unknown pending',
+      `mandatory native-dashboard Account::${OTHER}`,
+      `mandatory shared-template Account::${OTHER}`,
+    ]);
+    const terraform = modelFromTerraformPlan(
+      terraformPlan([
+        {
+          address: 'aws_quicksight_theme.shared',
+          values: {
+            theme_id: 'shared',
+            name: 'shared',
+            base_theme_id: 'MIDNIGHT',
+            permissions: [{ principal: `arn:aws:iam::${OTHER}:root`, actions: ['quicksight:DescribeTheme'] }],
+          },
+          unknown: { arn: true, id: true },
+        },
+      ]),
+    );
+    expect(trust(terraform)).toEqual([`mandatory aws_quicksight_theme.shared Account::${OTHER}`]);
+  });
+});
+
 describe('Terraform plans', () => {
   it('read through the Pulumi records of the same names (a multi-region access point policy its details block)', () => {
     const model = modelFromTerraformPlan(

@@ -32,9 +32,10 @@
  * Read since: a log delivery destination's policy and a RUM app monitor's (CloudFormation, inside a property:
  * CLOUDFORMATION_NESTED_RESOURCE_POLICIES; Pulumi's LogDeliveryDestinationPolicy), a multi-region access point policy
  * in Pulumi and Terraform (`details.policy`: ResourcePolicyType `within`), Lake Formation permissions, Service Catalog
- * portfolio shares and License Manager grants (PRINCIPAL_GRANTS). Not read: Verified Access policies (Cedar, not IAM,
- * and they name no principal: who may reach the endpoint is the trust provider's), and the grants that name principals
- * in structures of their own (QuickSight permissions, Global Accelerator cross-account attachments, MediaConnect
+ * portfolio shares, License Manager grants and QuickSight permissions (PRINCIPAL_GRANTS). Not read: Verified Access
+ * policies (Cedar, not IAM, and they name no AWS principal: who may reach the endpoint is the trust provider's users),
+ * a QuickSight dashboard's link-sharing permissions, and the grants that name principals in structures of their own
+ * (Global Accelerator cross-account attachments, MediaConnect
  * entitlements, CodeGuru Profiler agent permissions, Config aggregation authorizations, Lightsail bucket read-only
  * accounts, Service Catalog portfolio principal associations). Glue's Data Catalog policy and
  * Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no glue.CfnResourcePolicy,
@@ -798,9 +799,14 @@ export interface PrincipalGrantFields {
    */
   principals: readonly {
     property: string;
-    kind: 'principal' | 'group' | 'organization' | 'principal-or-organization' | 'lake-formation';
+    kind: 'principal' | 'group' | 'organization' | 'principal-or-organization' | 'lake-formation' | 'entries';
     /** The property holding the object `property` is of (Lake Formation's `DataLakePrincipal`). */
     within?: string;
+    /**
+     * For `entries`: `property` is a list of principals each with its own actions (QuickSight's `Permissions`, each
+     * `{Principal, Actions}`), these the fields' names.
+     */
+    entry?: { principal: string; actions: string };
   }[];
   /** The property holding the action, and the action it grants where that property is unset (or there is none). */
   action: { property?: string; byDefault?: string };
@@ -824,6 +830,11 @@ const LAKE_FORMATION = (property: string, within?: string): PrincipalGrantFields
   principals: [{ property, kind: 'lake-formation', ...(within === undefined ? {} : { within }) }],
   action: { byDefault: 'lakeformation:GetDataAccess' },
   attachedTo: { kind: 'account', resources: 'glue-catalog' },
+});
+const QUICKSIGHT = (property: string, principal: string, actions: string): PrincipalGrantFields => ({
+  principals: [{ property, kind: 'entries', entry: { principal, actions } }],
+  action: {},
+  attachedTo: { kind: 'self' },
 });
 /** What an account a portfolio is shared with may do: accept it and launch its products. */
 const PORTFOLIO_SHARE = 'servicecatalog:AcceptPortfolioShare';
@@ -930,6 +941,36 @@ export const PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrantFields>> = 
     action: { byDefault: PORTFOLIO_SHARE },
     attachedTo: { kind: 'servicecatalog-portfolio-id', property: 'portfolioId' },
   },
+  // QuickSight's permissions on its analyses, dashboards, data sets and sources, templates, themes, folders, topics,
+  // knowledge bases, spaces, flows and action connectors: each entry a principal (a QuickSight user, group or
+  // namespace, or an account's root to share a template or theme with it) and its quicksight: actions.
+  ...Object.fromEntries(
+    [
+      'Analysis',
+      'Dashboard',
+      'DataSet',
+      'DataSource',
+      'Template',
+      'Theme',
+      'Folder',
+      'TopicV2',
+      'KnowledgeBase',
+      'Space',
+      'Flow',
+      'ActionConnector',
+    ].map((type) => [`AWS::QuickSight::${type}`, QUICKSIGHT('Permissions', 'Principal', 'Actions')]),
+  ),
+  ...Object.fromEntries(
+    [
+      'analysis:Analysis',
+      'dashboard:Dashboard',
+      'dataSet:DataSet',
+      'dataSource:DataSource',
+      'template:Template',
+      'theme:Theme',
+      'folder:Folder',
+    ].map((type) => [`aws:quicksight/${type}`, QUICKSIGHT('permissions', 'principal', 'actions')]),
+  ),
   // A License Manager grant of a license to accounts or an organization (their ARNs).
   'AWS::LicenseManager::Grant': {
     principals: [{ property: 'Principals', kind: 'principal-or-organization' }],
@@ -973,16 +1014,20 @@ export function principalGrantDocument(
     add(entry[fields.condition.type], entry[fields.condition.key], entry[fields.condition.value]);
   }
   const statements: Record<string, unknown>[] = [];
-  const statement = (principal: unknown, extra: Record<string, Record<string, unknown>> = {}) => {
+  const statement = (
+    principal: unknown,
+    extra: Record<string, Record<string, unknown>> = {},
+    actions: unknown = action,
+  ) => {
     const conditions = { ...condition, ...extra };
     statements.push({
       Effect: 'Allow',
       Principal: principal,
-      Action: action,
+      Action: actions,
       ...(Object.keys(conditions).length > 0 ? { Condition: conditions } : {}),
     });
   };
-  for (const { property, kind, within } of fields.principals) {
+  for (const { property, kind, within, entry } of fields.principals) {
     const holder = within === undefined ? props : props[within];
     // A structure known only at apply names a principal no one can read yet.
     const value = isUnknown(holder) ? holder : isRecord(holder) ? holder[property] : undefined;
@@ -990,7 +1035,14 @@ export function principalGrantDocument(
     const organization = (item: unknown) => {
       statement('*', { StringEquals: { 'aws:PrincipalOrgID': organizationIdOf(item) } });
     };
-    if (kind === 'principal-or-organization' || kind === 'lake-formation') {
+    if (kind === 'entries' && entry) {
+      // A list known only at apply, or an entry that is no record (a condition's value), names a principal no one can
+      // read yet.
+      for (const item of isUnknown(value) || !Array.isArray(value) ? [value] : value)
+        if (isRecord(item) && !isUnknown(item))
+          statement(permissionPrincipal(quickSightPrincipal(item[entry.principal])), {}, item[entry.actions]);
+        else statement({ AWS: isUnknown(item) ? item : unknownValue(`an entry of ${property}`) }, {}, action ?? '*');
+    } else if (kind === 'principal-or-organization' || kind === 'lake-formation') {
       for (const item of Array.isArray(value) ? value : [value]) {
         if (typeof item === 'string' && /^arn:aws[a-z-]*:organizations::/.test(item)) organization(item);
         // Lake Formation's IAM_ALLOWED_PRINCIPALS: every IAM principal of the own account its IAM policies allow.
@@ -1008,6 +1060,17 @@ export function principalGrantDocument(
     } else statement(permissionPrincipal(value));
   }
   return statements.length > 0 ? { Version: '2012-10-17', Statement: statements } : undefined;
+}
+
+/**
+ * A QuickSight user, group or namespace (`arn:aws:quicksight:<region>:<account>:user/<namespace>/<name>`, the principals
+ * QuickSight's permissions name) as its account's root: whom it lets in is judged by account, wider, never narrower.
+ * Anything else as written (an account's root, to share a template or theme with it).
+ */
+function quickSightPrincipal(principal: unknown): unknown {
+  if (typeof principal !== 'string') return principal;
+  const account = /^arn:(aws[a-z-]*):quicksight:[^:]*:([^:]+):(?:user|group|namespace)\//.exec(principal);
+  return account ? `arn:${account[1]}:iam::${account[2]}:root` : principal;
 }
 
 /**

@@ -79,10 +79,13 @@ export const AWS_NATIVE_PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrant
       property === undefined ? {} : { property: awsNativeProperty(property) };
     return {
       ...fields,
-      principals: fields.principals.map(({ property, kind, within }) => ({
+      principals: fields.principals.map(({ property, kind, within, entry }) => ({
         property: awsNativeProperty(property),
         kind,
         ...(within === undefined ? {} : { within: awsNativeProperty(within) }),
+        ...(entry === undefined
+          ? {}
+          : { entry: { principal: awsNativeProperty(entry.principal), actions: awsNativeProperty(entry.actions) } }),
       })),
       action: { ...fields.action, ...renamed(fields.action.property) },
       attachedTo: attachedBy(fields.attachedTo),

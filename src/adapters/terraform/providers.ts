@@ -305,6 +305,14 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_lakeformation_permissions: aws('lakeformation/permissions:Permissions'),
   aws_servicecatalog_portfolio_share: aws('servicecatalog/portfolioShare:PortfolioShare'),
   aws_licensemanager_grant: aws('licensemanager/licenseGrant:LicenseGrant'),
+  // QuickSight's permission lists (a `permissions` block per principal, with its `actions`).
+  aws_quicksight_analysis: aws('quicksight/analysis:Analysis'),
+  aws_quicksight_dashboard: aws('quicksight/dashboard:Dashboard'),
+  aws_quicksight_data_set: aws('quicksight/dataSet:DataSet'),
+  aws_quicksight_data_source: aws('quicksight/dataSource:DataSource'),
+  aws_quicksight_folder: aws('quicksight/folder:Folder'),
+  aws_quicksight_template: aws('quicksight/template:Template'),
+  aws_quicksight_theme: aws('quicksight/theme:Theme'),
   // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
   aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
   aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {
