@@ -221,6 +221,11 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:lakeformation/permissions:Permissions': 'catalog',
   'aws:servicecatalog/portfolioShare:PortfolioShare': 'resource',
   'aws:licensemanager/licenseGrant:LicenseGrant': 'resource',
+  'AWS::CodeGuruProfiler::ProfilingGroup': 'resource',
+  'AWS::Config::AggregationAuthorization': 'resource',
+  'aws:cfg/aggregateAuthorization:AggregateAuthorization': 'resource',
+  'AWS::Lightsail::Bucket': 'bucket',
+  'AWS::MediaConnect::FlowEntitlement': 'resource',
   // QuickSight's permission lists, every type of them.
   ...Object.fromEntries(
     Object.keys(PRINCIPAL_GRANTS)

@@ -279,6 +279,80 @@ describe('QuickSight permissions', () => {
   });
 });
 
+describe('profiling agents, Config aggregation, Lightsail read-only accounts, MediaConnect subscribers', () => {
+  it('CloudFormation: each account it names that the catalog does not list is a finding; the own account passes', () => {
+    const model = modelFromTemplates([
+      {
+        stack: 'App',
+        template: {
+          Resources: {
+            Profiling: {
+              Type: 'AWS::CodeGuruProfiler::ProfilingGroup',
+              Properties: {
+                ProfilingGroupName: 'api',
+                AgentPermissions: { Principals: [`arn:aws:iam::${OTHER}:role/agent`] },
+              },
+            },
+            Aggregation: {
+              Type: 'AWS::Config::AggregationAuthorization',
+              Properties: { AuthorizedAccountId: OTHER, AuthorizedAwsRegion: 'eu-west-1' },
+            },
+            OwnAggregation: {
+              Type: 'AWS::Config::AggregationAuthorization',
+              Properties: { AuthorizedAccountId: { Ref: 'AWS::AccountId' }, AuthorizedAwsRegion: 'eu-west-1' },
+            },
+            Assets: {
+              Type: 'AWS::Lightsail::Bucket',
+              Properties: { BucketName: 'assets', BundleId: 'small_1_0', ReadOnlyAccessAccounts: [OTHER] },
+            },
+            Entitlement: {
+              Type: 'AWS::MediaConnect::FlowEntitlement',
+              Properties: {
+                FlowArn: 'arn:aws:mediaconnect:eu-west-1:111122223333:flow:1-abc:live',
+                Name: 'partner',
+                Description: 'partner feed',
+                Subscribers: [OTHER],
+              },
+            },
+          },
+        },
+      },
+    ]);
+    expect(trust(model)).toEqual([
+      `mandatory Aggregation Account::${OTHER}`,
+      `mandatory Assets Account::${OTHER}`,
+      `mandatory Entitlement Account::${OTHER}`,
+      `mandatory Profiling Account::${OTHER}`,
+    ]);
+  });
+
+  it('Pulumi and a Terraform plan: an aggregation authorization', () => {
+    expect(
+      trust(
+        modelFromPulumiResources([
+          resource('aws:cfg/aggregateAuthorization:AggregateAuthorization', 'central', {
+            accountId: OTHER,
+            authorizedAwsRegion: 'eu-west-1',
+          }),
+        ]),
+      ),
+    ).toEqual([`mandatory central Account::${OTHER}`]);
+    expect(
+      trust(
+        modelFromTerraformPlan(
+          terraformPlan([
+            {
+              address: 'aws_config_aggregate_authorization.central',
+              values: { account_id: OTHER, authorized_aws_region: 'eu-west-1' },
+              unknown: { arn: true, id: true },
+            },
+          ]),
+        ),
+      ),
+    ).toEqual([`mandatory aws_config_aggregate_authorization.central Account::${OTHER}`]);
+  });
+});
+
 describe('Terraform plans', () => {
   it('read through the Pulumi records of the same names (a multi-region access point policy its details block)', () => {
     const model = modelFromTerraformPlan(

@@ -34,10 +34,11 @@
  * in Pulumi and Terraform (`details.policy`: ResourcePolicyType `within`), Lake Formation permissions, Service Catalog
  * portfolio shares, License Manager grants and QuickSight permissions (PRINCIPAL_GRANTS). Not read: Verified Access
  * policies (Cedar, not IAM, and they name no AWS principal: who may reach the endpoint is the trust provider's users),
- * a QuickSight dashboard's link-sharing permissions, and the grants that name principals in structures of their own
- * (Global Accelerator cross-account attachments, MediaConnect
- * entitlements, CodeGuru Profiler agent permissions, Config aggregation authorizations, Lightsail bucket read-only
- * accounts, Service Catalog portfolio principal associations). Glue's Data Catalog policy and
+ * a QuickSight dashboard's link-sharing permissions, Global Accelerator cross-account attachments (their principals may
+ * be accelerators' ARNs, which name no account this check can judge) and Service Catalog portfolio principal
+ * associations (IAM principals of the accounts the portfolio is in, or IAM_PATTERN names of no account: the share is
+ * what lets another account in, and is read). CodeGuru Profiler agent permissions, Config aggregation
+ * authorizations, Lightsail buckets' read-only accounts and MediaConnect entitlements are PRINCIPAL_GRANTS. Glue's Data Catalog policy and
  * Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no glue.CfnResourcePolicy,
  * redshift.CfnResourcePolicy or redshiftserverless.CfnResourcePolicy): read from Pulumi and Terraform only, as are
  * the Pulumi-only types of the class above.
@@ -836,6 +837,8 @@ const QUICKSIGHT = (property: string, principal: string, actions: string): Princ
   action: {},
   attachedTo: { kind: 'self' },
 });
+/** What an account a Config aggregation authorization names may do: aggregate the own account's data. */
+const CONFIG_AGGREGATION = 'config:PutConfigurationAggregator';
 /** What an account a portfolio is shared with may do: accept it and launch its products. */
 const PORTFOLIO_SHARE = 'servicecatalog:AcceptPortfolioShare';
 /** What a grantee of a license grant may do: accept it, then use the license as its allowed operations say. */
@@ -971,6 +974,36 @@ export const PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrantFields>> = 
       'folder:Folder',
     ].map((type) => [`aws:quicksight/${type}`, QUICKSIGHT('permissions', 'principal', 'actions')]),
   ),
+  // From the same survey (aws-cdk-lib 2.276.0's L1 props naming accounts or principals granted access; @pulumi/aws
+  // 7.48.0 likewise): who may submit profiles to a CodeGuru Profiler profiling group (AgentPermissions.Principals, IAM
+  // ARNs), which account's aggregator may collect the own account's configuration and compliance data (Config's
+  // aggregation authorization), which accounts may read a Lightsail bucket (ReadOnlyAccessAccounts), which accounts
+  // may subscribe to a MediaConnect flow's entitlement (Subscribers), each read as the action it comes to.
+  'AWS::CodeGuruProfiler::ProfilingGroup': {
+    principals: [{ property: 'Principals', within: 'AgentPermissions', kind: 'principal' }],
+    action: { byDefault: 'codeguru-profiler:PostAgentProfile' },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::Config::AggregationAuthorization': {
+    principals: EVERY_PRINCIPAL('AuthorizedAccountId'),
+    action: { byDefault: CONFIG_AGGREGATION },
+    attachedTo: { kind: 'self' },
+  },
+  'aws:cfg/aggregateAuthorization:AggregateAuthorization': {
+    principals: EVERY_PRINCIPAL('accountId'),
+    action: { byDefault: CONFIG_AGGREGATION },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::Lightsail::Bucket': {
+    principals: EVERY_PRINCIPAL('ReadOnlyAccessAccounts'),
+    action: { byDefault: 's3:GetObject' },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::MediaConnect::FlowEntitlement': {
+    principals: EVERY_PRINCIPAL('Subscribers'),
+    action: { byDefault: 'mediaconnect:CreateFlow' },
+    attachedTo: { kind: 'arn', property: 'FlowArn' },
+  },
   // A License Manager grant of a license to accounts or an organization (their ARNs).
   'AWS::LicenseManager::Grant': {
     principals: [{ property: 'Principals', kind: 'principal-or-organization' }],

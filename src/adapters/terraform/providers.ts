@@ -305,6 +305,7 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_lakeformation_permissions: aws('lakeformation/permissions:Permissions'),
   aws_servicecatalog_portfolio_share: aws('servicecatalog/portfolioShare:PortfolioShare'),
   aws_licensemanager_grant: aws('licensemanager/licenseGrant:LicenseGrant'),
+  aws_config_aggregate_authorization: aws('cfg/aggregateAuthorization:AggregateAuthorization'),
   // QuickSight's permission lists (a `permissions` block per principal, with its `actions`).
   aws_quicksight_analysis: aws('quicksight/analysis:Analysis'),
   aws_quicksight_dashboard: aws('quicksight/dashboard:Dashboard'),
