@@ -7,7 +7,7 @@
  * Keyed by the resource types the AWS front-ends read resource policies from (src/adapters/aws/resource-policies.ts:
  * CloudFormation's, its policies inside a property (a DynamoDB table's), Lambda permissions, grants to the principals a
  * resource lists (PRINCIPAL_GRANTS), and Pulumi's, which
- * Terraform plans arrive as); test/audit/build.test.ts checks the keys are the same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
+ * Terraform plans arrive as; aws-native's spelling of a CloudFormation type is named as that type); test/audit/build.test.ts checks the keys are the same. Whether the policy is written on the resource itself (a key's key policy, a queue's own `policy`) comes from
  * that file's `attachedTo`, so the label says `key policy of LedgerKey` rather than `key policy LedgerKey`.
  */
 import {
@@ -18,6 +18,7 @@ import {
   PULUMI_RESOURCE_POLICIES,
   type ResourcePolicyType,
 } from '../adapters/aws/resource-policies.js';
+import { cloudFormationTypeOfAwsNative } from '../adapters/pulumi/aws-native-resource-policies.js';
 import type { ResourceRef } from '../model/model.js';
 import { lookupTable } from '../util/records.js';
 
@@ -128,6 +129,12 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'AWS::RedshiftServerless::Namespace': 'resource',
   'AWS::Lambda::LayerVersionPermission': 'layer',
   'AWS::EC2::VPCEndpointServicePermissions': 'endpoint service',
+  'AWS::Logs::DeliveryDestination': 'log destination',
+  'AWS::RUM::AppMonitor': 'resource',
+  'AWS::LakeFormation::Permissions': 'catalog',
+  'AWS::LakeFormation::PrincipalPermissions': 'catalog',
+  'AWS::ServiceCatalog::PortfolioShare': 'resource',
+  'AWS::LicenseManager::Grant': 'resource',
   'AWS::Signer::ProfilePermission': 'resource',
   'AWS::Redshift::EndpointAuthorization': 'cluster',
   'aws:s3/bucketPolicy:BucketPolicy': 'bucket',
@@ -143,7 +150,6 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:sns/topicPolicy:TopicPolicy': 'topic',
   'aws:secretsmanager/secret:Secret': 'secret',
   'aws:secretsmanager/secretPolicy:SecretPolicy': 'secret',
-  'aws-native:secretsmanager:ResourcePolicy': 'secret',
   'aws:s3/accessPoint:AccessPoint': 'access point',
   'aws:s3control/accessPointPolicy:AccessPointPolicy': 'access point',
   'aws:dynamodb/resourcePolicy:ResourcePolicy': 'table',
@@ -210,6 +216,22 @@ export const RESOURCE_POLICY_KINDS: Readonly<Record<string, ResourcePolicyKind>>
   'aws:cloudwatch/eventPermission:EventPermission': 'event bus',
   'aws:ec2/amiLaunchPermission:AmiLaunchPermission': 'image',
   'aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission': 'snapshot',
+  'aws:cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy': 'log destination',
+  'aws:s3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy': 'access point',
+  'aws:lakeformation/permissions:Permissions': 'catalog',
+  'aws:servicecatalog/portfolioShare:PortfolioShare': 'resource',
+  'aws:licensemanager/licenseGrant:LicenseGrant': 'resource',
+  'AWS::CodeGuruProfiler::ProfilingGroup': 'resource',
+  'AWS::Config::AggregationAuthorization': 'resource',
+  'aws:cfg/aggregateAuthorization:AggregateAuthorization': 'resource',
+  'AWS::Lightsail::Bucket': 'bucket',
+  'AWS::MediaConnect::FlowEntitlement': 'resource',
+  // QuickSight's permission lists, every type of them.
+  ...Object.fromEntries(
+    Object.keys(PRINCIPAL_GRANTS)
+      .filter((type) => type.startsWith('AWS::QuickSight::') || type.startsWith('aws:quicksight/'))
+      .map((type) => [type, 'resource' as const]),
+  ),
 });
 
 const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
@@ -219,13 +241,15 @@ const READ_FROM: Readonly<Record<string, ResourcePolicyType>> = lookupTable({
 
 /** The kind and label of a grant whose source writes a resource policy; undefined for any other source. */
 export function resourcePolicyLabel(source: ResourceRef): { kind: ResourcePolicyKind; label: string } | undefined {
-  const kind = Object.hasOwn(RESOURCE_POLICY_KINDS, source.type) ? RESOURCE_POLICY_KINDS[source.type] : undefined;
+  // aws-native's spelling of a CloudFormation type is named as that type is.
+  const type = cloudFormationTypeOfAwsNative(source.type) ?? source.type;
+  const kind = Object.hasOwn(RESOURCE_POLICY_KINDS, type) ? RESOURCE_POLICY_KINDS[type] : undefined;
   if (kind === undefined) return undefined;
   // A KMS grant is not a statement of the key's policy: it is named as the grant it is.
-  if (Object.hasOwn(KMS_GRANTS, source.type)) return { kind, label: `${kind} grant ${source.name}` };
+  if (Object.hasOwn(KMS_GRANTS, type)) return { kind, label: `${kind} grant ${source.name}` };
   const onItself =
-    READ_FROM[source.type]?.attachedTo.kind === 'self' ||
-    (Object.hasOwn(PRINCIPAL_GRANTS, source.type) && PRINCIPAL_GRANTS[source.type]?.attachedTo.kind === 'self') ||
-    Object.hasOwn(CLOUDFORMATION_NESTED_RESOURCE_POLICIES, source.type);
+    READ_FROM[type]?.attachedTo.kind === 'self' ||
+    (Object.hasOwn(PRINCIPAL_GRANTS, type) && PRINCIPAL_GRANTS[type]?.attachedTo.kind === 'self') ||
+    Object.hasOwn(CLOUDFORMATION_NESTED_RESOURCE_POLICIES, type);
   return { kind, label: `${kind} policy ${onItself ? 'of ' : ''}${source.name}` };
 }

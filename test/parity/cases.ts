@@ -1144,6 +1144,62 @@ export const CASES: ParityCase[] = [
     expected: [verdict('restrict-trust', 'CfnLayerPublicPermission', 'mandatory', 'CfnLayerPublicPermission')],
   },
   {
+    // Lake Formation permissions on a table to an account the catalog does not list, read as the grant it stands for
+    // (lakeformation:GetDataAccess on the Data Catalog): the verdict is on the permissions resource.
+    id: 'LakeFormationPartner',
+    rule: 'restrict-trust',
+    cloudformation: {
+      unsupported:
+        'the CDK front-ends name a finding without an identity by its construct path (case CfnLakeFormationPartner), ' +
+        'the Pulumi and Terraform ones by `-`',
+    },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'aws_lakeformation_permissions.LakeFormationPartnerPermissions',
+        values: {
+          principal: '999999999999',
+          permissions: ['SELECT'],
+          table: [{ database_name: 'sales', name: 'orders' }],
+        },
+        unknown: { id: true },
+      },
+    ],
+    expected: [verdict('restrict-trust', '-', 'mandatory', 'LakeFormationPartnerPermissions')],
+  },
+  {
+    // LakeFormationPartner as CloudFormation writes it (AWS::LakeFormation::Permissions, its principal inside
+    // DataLakePrincipal): through the CLI, the aspect, the nag pack and the validation plugin.
+    id: 'CfnLakeFormationPartner',
+    rule: 'restrict-trust',
+    cloudformation: {
+      Resources: {
+        CfnLakeFormationPartnerPermissions: {
+          Type: 'AWS::LakeFormation::Permissions',
+          Properties: {
+            DataLakePrincipal: { DataLakePrincipalIdentifier: '999999999999' },
+            Permissions: ['SELECT'],
+            Resource: { TableResource: { DatabaseName: 'sales', Name: 'orders' } },
+          },
+        },
+      },
+    },
+    pulumi: {
+      unsupported: 'the same grant in Pulumi is case LakeFormationPartner (a finding without identity is named `-`)',
+    },
+    terraform: {
+      unsupported: 'the same grant in Terraform is case LakeFormationPartner (a finding without identity is named `-`)',
+    },
+    expected: [
+      verdict(
+        'restrict-trust',
+        'CfnLakeFormationPartnerPermissions',
+        'mandatory',
+        'CfnLakeFormationPartnerPermissions',
+      ),
+    ],
+  },
+  {
     id: 'BreakGlass',
     rule: 'break-glass-isolation',
     cloudformation: cfnRole('BreakGlass', {}),

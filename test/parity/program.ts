@@ -265,6 +265,13 @@ new aws.lambda.LayerVersionPermission('LayerPublicPermission', {
   statementId: 'LayerPublicPermission',
 });
 
+// restrict-trust: Lake Formation permissions on a table to an account the catalog does not list
+new aws.lakeformation.Permissions('LakeFormationPartnerPermissions', {
+  principal: '999999999999',
+  permissions: ['SELECT'],
+  table: { databaseName: 'sales', name: 'orders' },
+});
+
 /** `<name>Secret` (owned) and the SecretPolicy `<name>Policy` on it. */
 function secretWithPolicy(name: string, policy: string): void {
   const secret = new aws.secretsmanager.Secret(`${name}Secret`, { name: `${name}Secret`, tags: OWNED });

@@ -29,12 +29,16 @@
  * OpenSearch Serverless data access policies are no IAM documents: they are read as the statements they stand for
  * (openSearchServerlessAccessDocument).
  *
- * Not read: log delivery destinations' policies (CfnDeliveryDestination's DeliveryDestinationPolicy, a structure of
- * its own), a multi-region access point policy in Pulumi and Terraform (its `details.policy`, nested), RUM app monitors'
- * `ResourcePolicy`, Verified Access policies (Cedar, not IAM), and the grants that name principals in structures of
- * their own (Lake Formation permissions, QuickSight permissions, License Manager grants, Service Catalog portfolio
- * shares, Global Accelerator cross-account attachments, MediaConnect entitlements, CodeGuru Profiler agent
- * permissions, Config aggregation authorizations, Lightsail bucket read-only accounts). Glue's Data Catalog policy and
+ * Read since: a log delivery destination's policy and a RUM app monitor's (CloudFormation, inside a property:
+ * CLOUDFORMATION_NESTED_RESOURCE_POLICIES; Pulumi's LogDeliveryDestinationPolicy), a multi-region access point policy
+ * in Pulumi and Terraform (`details.policy`: ResourcePolicyType `within`), Lake Formation permissions, Service Catalog
+ * portfolio shares, License Manager grants and QuickSight permissions (PRINCIPAL_GRANTS). Not read: Verified Access
+ * policies (Cedar, not IAM, and they name no AWS principal: who may reach the endpoint is the trust provider's users),
+ * a QuickSight dashboard's link-sharing permissions, Global Accelerator cross-account attachments (their principals may
+ * be accelerators' ARNs, which name no account this check can judge) and Service Catalog portfolio principal
+ * associations (IAM principals of the accounts the portfolio is in, or IAM_PATTERN names of no account: the share is
+ * what lets another account in, and is read). CodeGuru Profiler agent permissions, Config aggregation
+ * authorizations, Lightsail buckets' read-only accounts and MediaConnect entitlements are PRINCIPAL_GRANTS. Glue's Data Catalog policy and
  * Redshift's resource policies have no CloudFormation resource (aws-cdk-lib 2.276.0 has no glue.CfnResourcePolicy,
  * redshift.CfnResourcePolicy or redshiftserverless.CfnResourcePolicy): read from Pulumi and Terraform only, as are
  * the Pulumi-only types of the class above.
@@ -55,8 +59,9 @@
  * apigateway.RestApi and RestApiPolicy, cloudwatch.EventBusPolicy, kinesis.ResourcePolicy, backup.VaultPolicy,
  * glacier.Vault, cloudwatch.LogResourcePolicy and LogDestinationPolicy, ecr.RegistryPolicy, codeartifact.DomainPermissions
  * and RepositoryPermissionsPolicy, s3control.ObjectLambdaAccessPointPolicy, msk.ClusterPolicy, schemas.RegistryPolicy,
- * and the ResourcePolicy of xray, vpclattice, glue, redshift and redshiftserverless; aws-native's
- * secretsmanager.ResourcePolicy as CloudFormation's).
+ * and the ResourcePolicy of xray, vpclattice, glue, redshift and redshiftserverless). Pulumi's aws-native provider
+ * writes CloudFormation's types: the Pulumi adapter reads each CloudFormation table in aws-native's spelling
+ * (pulumi/aws-native-resource-policies.ts).
  */
 
 import { OWN_ACCOUNT, OWN_REGION, PARTITION } from '../../model/deployment.js';
@@ -130,6 +135,11 @@ const NAMED_IN_OWN_ACCOUNT = {
   'ami-id': (id: string) => `arn:${PARTITION}:ec2:${OWN_REGION}::image/${id}`,
   'snapshot-id': (id: string) => `arn:${PARTITION}:ec2:${OWN_REGION}::snapshot/${id}`,
   'ses-identity': (identity: string) => `arn:${PARTITION}:ses:${OWN_REGION}:${OWN_ACCOUNT}:identity/${identity}`,
+  // CloudWatch Logs `delivery-destination`, Service Catalog `Portfolio` (service prefix `catalog`).
+  'log-delivery-destination-name': (name: string) =>
+    `arn:${PARTITION}:logs:${OWN_REGION}:${OWN_ACCOUNT}:delivery-destination:${name}`,
+  'servicecatalog-portfolio-id': (id: string) =>
+    `arn:${PARTITION}:catalog:${OWN_REGION}:${OWN_ACCOUNT}:portfolio/${id}`,
 } as const;
 type NamedInOwnAccount = keyof typeof NAMED_IN_OWN_ACCOUNT;
 
@@ -175,6 +185,11 @@ export interface ResourcePolicyType {
    * stands for (openSearchServerlessAccessDocument).
    */
   form?: 'opensearch-serverless-access';
+  /**
+   * The property holding the object the document is a property of (Pulumi's multi-region access point policy:
+   * `details.policy`). CloudFormation's policies inside a property are CLOUDFORMATION_NESTED_RESOURCE_POLICIES.
+   */
+  within?: string;
 }
 
 export const CLOUDFORMATION_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyType>> = {
@@ -332,10 +347,6 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
   'aws:secretsmanager/secretPolicy:SecretPolicy': {
     document: 'policy',
     attachedTo: { kind: 'arn', property: 'secretArn' },
-  },
-  'aws-native:secretsmanager:ResourcePolicy': {
-    document: 'resourcePolicy',
-    attachedTo: { kind: 'arn', property: 'secretId' },
   },
   'aws:s3/accessPoint:AccessPoint': { document: 'policy', attachedTo: { kind: 'self' } },
   'aws:s3control/accessPointPolicy:AccessPointPolicy': {
@@ -540,6 +551,17 @@ export const PULUMI_RESOURCE_POLICIES: Readonly<Record<string, ResourcePolicyTyp
     document: 'repositoryPolicy',
     attachedTo: { kind: 'account', resources: 'ecr-registry' },
   },
+  // @pulumi/aws 7.48.0 cloudwatch.LogDeliveryDestinationPolicy (`deliveryDestinationName`, `deliveryDestinationPolicy`)
+  // and s3control.MultiRegionAccessPointPolicy, whose policy is `details.policy` (details: `name`, `policy`).
+  'aws:cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy': {
+    document: 'deliveryDestinationPolicy',
+    attachedTo: { kind: 'log-delivery-destination-name', property: 'deliveryDestinationName' },
+  },
+  'aws:s3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy': {
+    document: 'policy',
+    within: 'details',
+    attachedTo: { kind: 'account', resources: 's3-multi-region-access-points' },
+  },
 });
 
 /**
@@ -572,6 +594,12 @@ export const CLOUDFORMATION_NESTED_RESOURCE_POLICIES: Readonly<Record<string, re
   // `attrClusterNamespaceArn`, CfnNamespace's `attrNamespaceNamespaceArn`): who may create integrations from it.
   'AWS::Redshift::Cluster': [{ path: ['NamespaceResourcePolicy'], attribute: 'ClusterNamespaceArn' }],
   'AWS::RedshiftServerless::Namespace': [{ path: ['NamespaceResourcePolicy'], attribute: 'Namespace.NamespaceArn' }],
+  // A log delivery destination's policy (CfnDeliveryDestination.DestinationPolicyProperty: which accounts may deliver
+  // logs to it) and a RUM app monitor's (CfnAppMonitor.ResourcePolicyProperty: who may send it events), each on itself.
+  'AWS::Logs::DeliveryDestination': [
+    { path: ['DeliveryDestinationPolicy', 'DeliveryDestinationPolicy'], attribute: 'Arn' },
+  ],
+  'AWS::RUM::AppMonitor': [{ path: ['ResourcePolicy', 'PolicyDocument'], attribute: 'Arn' }],
 };
 
 /**
@@ -770,11 +798,21 @@ export interface PrincipalGrantFields {
    * one (one value or a list); `group` EC2's launch group, whose `all` is every account; `organization` an organization's
    * or OU's ARN, every account of that organization.
    */
-  principals: readonly { property: string; kind: 'principal' | 'group' | 'organization' }[];
+  principals: readonly {
+    property: string;
+    kind: 'principal' | 'group' | 'organization' | 'principal-or-organization' | 'lake-formation' | 'entries';
+    /** The property holding the object `property` is of (Lake Formation's `DataLakePrincipal`). */
+    within?: string;
+    /**
+     * For `entries`: `property` is a list of principals each with its own actions (QuickSight's `Permissions`, each
+     * `{Principal, Actions}`), these the fields' names.
+     */
+    entry?: { principal: string; actions: string };
+  }[];
   /** The property holding the action, and the action it grants where that property is unset (or there is none). */
   action: { property?: string; byDefault?: string };
   /** What the grant is on. */
-  attachedTo: Extract<AttachedBy, { property: string }> | { kind: 'self' };
+  attachedTo: Extract<AttachedBy, { property: string }> | Extract<AttachedBy, { kind: 'self' | 'account' }>;
   /** What it is on where attachedTo's property is unset (an event bus permission's `default` bus). */
   attachedByDefault?: string;
   /** A property naming the organization a `*` principal is narrowed to (`aws:PrincipalOrgID`). */
@@ -784,6 +822,27 @@ export interface PrincipalGrantFields {
 }
 
 const LAYER_GET = { property: 'Action' } as const;
+/**
+ * Lake Formation's permissions (SELECT, ALTER, DATA_LOCATION_ACCESS, …) are no IAM actions: a principal granted them
+ * reads the data through lakeformation:GetDataAccess, read as that on the account's Data Catalog (wider, never
+ * narrower). The principal is an IAM ARN, an account, an organization's or OU's ARN, or IAM_ALLOWED_PRINCIPALS.
+ */
+const LAKE_FORMATION = (property: string, within?: string): PrincipalGrantFields => ({
+  principals: [{ property, kind: 'lake-formation', ...(within === undefined ? {} : { within }) }],
+  action: { byDefault: 'lakeformation:GetDataAccess' },
+  attachedTo: { kind: 'account', resources: 'glue-catalog' },
+});
+const QUICKSIGHT = (property: string, principal: string, actions: string): PrincipalGrantFields => ({
+  principals: [{ property, kind: 'entries', entry: { principal, actions } }],
+  action: {},
+  attachedTo: { kind: 'self' },
+});
+/** What an account a Config aggregation authorization names may do: aggregate the own account's data. */
+const CONFIG_AGGREGATION = 'config:PutConfigurationAggregator';
+/** What an account a portfolio is shared with may do: accept it and launch its products. */
+const PORTFOLIO_SHARE = 'servicecatalog:AcceptPortfolioShare';
+/** What a grantee of a license grant may do: accept it, then use the license as its allowed operations say. */
+const LICENSE_GRANT = 'license-manager:AcceptGrant';
 const EVERY_PRINCIPAL = (property: string) => [{ property, kind: 'principal' as const }];
 
 export const PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrantFields>> = lookupTable({
@@ -868,6 +927,94 @@ export const PRINCIPAL_GRANTS: Readonly<Record<string, PrincipalGrantFields>> = 
     action: { byDefault: 'ec2:CreateVolume' },
     attachedTo: { kind: 'snapshot-id', property: 'snapshotId' },
   },
+  // Lake Formation permissions on the Data Catalog's databases, tables, columns, data cells filters, tags and data
+  // locations.
+  'AWS::LakeFormation::Permissions': LAKE_FORMATION('DataLakePrincipalIdentifier', 'DataLakePrincipal'),
+  'AWS::LakeFormation::PrincipalPermissions': LAKE_FORMATION('DataLakePrincipalIdentifier', 'Principal'),
+  'aws:lakeformation/permissions:Permissions': LAKE_FORMATION('principal'),
+  // A Service Catalog portfolio shared with an account (CloudFormation), or an organization or OU (Pulumi's `type`
+  // ORGANIZATION, ORGANIZATIONAL_UNIT: `principalId` their ARN).
+  'AWS::ServiceCatalog::PortfolioShare': {
+    principals: EVERY_PRINCIPAL('AccountId'),
+    action: { byDefault: PORTFOLIO_SHARE },
+    attachedTo: { kind: 'servicecatalog-portfolio-id', property: 'PortfolioId' },
+  },
+  'aws:servicecatalog/portfolioShare:PortfolioShare': {
+    principals: [{ property: 'principalId', kind: 'principal-or-organization' }],
+    action: { byDefault: PORTFOLIO_SHARE },
+    attachedTo: { kind: 'servicecatalog-portfolio-id', property: 'portfolioId' },
+  },
+  // QuickSight's permissions on its analyses, dashboards, data sets and sources, templates, themes, folders, topics,
+  // knowledge bases, spaces, flows and action connectors: each entry a principal (a QuickSight user, group or
+  // namespace, or an account's root to share a template or theme with it) and its quicksight: actions.
+  ...Object.fromEntries(
+    [
+      'Analysis',
+      'Dashboard',
+      'DataSet',
+      'DataSource',
+      'Template',
+      'Theme',
+      'Folder',
+      'TopicV2',
+      'KnowledgeBase',
+      'Space',
+      'Flow',
+      'ActionConnector',
+    ].map((type) => [`AWS::QuickSight::${type}`, QUICKSIGHT('Permissions', 'Principal', 'Actions')]),
+  ),
+  ...Object.fromEntries(
+    [
+      'analysis:Analysis',
+      'dashboard:Dashboard',
+      'dataSet:DataSet',
+      'dataSource:DataSource',
+      'template:Template',
+      'theme:Theme',
+      'folder:Folder',
+    ].map((type) => [`aws:quicksight/${type}`, QUICKSIGHT('permissions', 'principal', 'actions')]),
+  ),
+  // From the same survey (aws-cdk-lib 2.276.0's L1 props naming accounts or principals granted access; @pulumi/aws
+  // 7.48.0 likewise): who may submit profiles to a CodeGuru Profiler profiling group (AgentPermissions.Principals, IAM
+  // ARNs), which account's aggregator may collect the own account's configuration and compliance data (Config's
+  // aggregation authorization), which accounts may read a Lightsail bucket (ReadOnlyAccessAccounts), which accounts
+  // may subscribe to a MediaConnect flow's entitlement (Subscribers), each read as the action it comes to.
+  'AWS::CodeGuruProfiler::ProfilingGroup': {
+    principals: [{ property: 'Principals', within: 'AgentPermissions', kind: 'principal' }],
+    action: { byDefault: 'codeguru-profiler:PostAgentProfile' },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::Config::AggregationAuthorization': {
+    principals: EVERY_PRINCIPAL('AuthorizedAccountId'),
+    action: { byDefault: CONFIG_AGGREGATION },
+    attachedTo: { kind: 'self' },
+  },
+  'aws:cfg/aggregateAuthorization:AggregateAuthorization': {
+    principals: EVERY_PRINCIPAL('accountId'),
+    action: { byDefault: CONFIG_AGGREGATION },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::Lightsail::Bucket': {
+    principals: EVERY_PRINCIPAL('ReadOnlyAccessAccounts'),
+    action: { byDefault: 's3:GetObject' },
+    attachedTo: { kind: 'self' },
+  },
+  'AWS::MediaConnect::FlowEntitlement': {
+    principals: EVERY_PRINCIPAL('Subscribers'),
+    action: { byDefault: 'mediaconnect:CreateFlow' },
+    attachedTo: { kind: 'arn', property: 'FlowArn' },
+  },
+  // A License Manager grant of a license to accounts or an organization (their ARNs).
+  'AWS::LicenseManager::Grant': {
+    principals: [{ property: 'Principals', kind: 'principal-or-organization' }],
+    action: { byDefault: LICENSE_GRANT },
+    attachedTo: { kind: 'arn', property: 'LicenseArn' },
+  },
+  'aws:licensemanager/licenseGrant:LicenseGrant': {
+    principals: [{ property: 'principal', kind: 'principal-or-organization' }],
+    action: { byDefault: LICENSE_GRANT },
+    attachedTo: { kind: 'arn', property: 'licenseArn' },
+  },
 });
 
 /** An organization's id from its ARN or an OU's (`arn:aws:organizations::<account>:ou/o-<id>/ou-…`); else as written. */
@@ -900,28 +1047,63 @@ export function principalGrantDocument(
     add(entry[fields.condition.type], entry[fields.condition.key], entry[fields.condition.value]);
   }
   const statements: Record<string, unknown>[] = [];
-  const statement = (principal: unknown, extra: Record<string, Record<string, unknown>> = {}) => {
+  const statement = (
+    principal: unknown,
+    extra: Record<string, Record<string, unknown>> = {},
+    actions: unknown = action,
+  ) => {
     const conditions = { ...condition, ...extra };
     statements.push({
       Effect: 'Allow',
       Principal: principal,
-      Action: action,
+      Action: actions,
       ...(Object.keys(conditions).length > 0 ? { Condition: conditions } : {}),
     });
   };
-  for (const { property, kind } of fields.principals) {
-    const value = props[property];
+  for (const { property, kind, within, entry } of fields.principals) {
+    const holder = within === undefined ? props : props[within];
+    // A structure known only at apply names a principal no one can read yet.
+    const value = isUnknown(holder) ? holder : isRecord(holder) ? holder[property] : undefined;
     if (value === undefined || value === null || value === '') continue;
-    if (kind === 'group') {
+    const organization = (item: unknown) => {
+      statement('*', { StringEquals: { 'aws:PrincipalOrgID': organizationIdOf(item) } });
+    };
+    if (kind === 'entries' && entry) {
+      // A list known only at apply, or an entry that is no record (a condition's value), names a principal no one can
+      // read yet.
+      for (const item of isUnknown(value) || !Array.isArray(value) ? [value] : value)
+        if (isRecord(item) && !isUnknown(item))
+          statement(permissionPrincipal(quickSightPrincipal(item[entry.principal])), {}, item[entry.actions]);
+        else statement({ AWS: isUnknown(item) ? item : unknownValue(`an entry of ${property}`) }, {}, action ?? '*');
+    } else if (kind === 'principal-or-organization' || kind === 'lake-formation') {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'string' && /^arn:aws[a-z-]*:organizations::/.test(item)) organization(item);
+        // Lake Formation's IAM_ALLOWED_PRINCIPALS: every IAM principal of the own account its IAM policies allow.
+        else if (kind === 'lake-formation' && item === 'IAM_ALLOWED_PRINCIPALS')
+          statement({ AWS: `arn:${PARTITION}:iam::${OWN_ACCOUNT}:root` });
+        else statement(permissionPrincipal(item));
+      }
+    } else if (kind === 'group') {
       // EC2's only launch group is `all`, every account (EC2 API Reference, LaunchPermission).
       if (value === 'all') statement('*');
     } else if (kind === 'organization') {
-      statement('*', { StringEquals: { 'aws:PrincipalOrgID': organizationIdOf(value) } });
+      organization(value);
     } else if (Array.isArray(value)) {
       for (const item of value) statement(permissionPrincipal(item));
     } else statement(permissionPrincipal(value));
   }
   return statements.length > 0 ? { Version: '2012-10-17', Statement: statements } : undefined;
+}
+
+/**
+ * A QuickSight user, group or namespace (`arn:aws:quicksight:<region>:<account>:user/<namespace>/<name>`, the principals
+ * QuickSight's permissions name) as its account's root: whom it lets in is judged by account, wider, never narrower.
+ * Anything else as written (an account's root, to share a template or theme with it).
+ */
+function quickSightPrincipal(principal: unknown): unknown {
+  if (typeof principal !== 'string') return principal;
+  const account = /^arn:(aws[a-z-]*):quicksight:[^:]*:([^:]+):(?:user|group|namespace)\//.exec(principal);
+  return account ? `arn:${account[1]}:iam::${account[2]}:root` : principal;
 }
 
 /**

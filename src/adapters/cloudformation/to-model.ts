@@ -884,13 +884,19 @@ class ModelBuilder {
    */
   addPrincipalGrant(stack: StackContext, logicalId: string, resource: CfnResource, fields: PrincipalGrantFields): void {
     const properties = resource.Properties ?? {};
-    const document = principalGrantDocument(properties, fields);
+    // A list of entries (QuickSight's permissions) is read as the template resolves it, each principal's ARN once
+    // written out (an Fn::Sub naming the own account).
+    const entries = fields.principals.some(({ kind }) => kind === 'entries');
+    const resolved = entries ? stack.resolver.resolve(properties) : properties;
+    const document = principalGrantDocument(isRecord(resolved) ? resolved : {}, fields);
     if (!document) return;
     const { attachedTo: by } = fields;
     const attachedTo =
       by.kind === 'self'
         ? resourceValue(logicalId, 'Arn')
-        : attachedResource(stack, properties[by.property] ?? fields.attachedByDefault, by.kind);
+        : by.kind === 'account'
+          ? accountResourcesArn(by.resources)
+          : attachedResource(stack, properties[by.property] ?? fields.attachedByDefault, by.kind);
     this.resourcePolicies.push({
       source: stack.ref(logicalId),
       document: stack.policyDocument(document),

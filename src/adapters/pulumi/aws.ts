@@ -1,5 +1,13 @@
 import { COMPUTE_ROLES, EACH, type PathStep } from '../aws/compute-roles.js';
 import { awsNativePath, awsNativeProperty, awsNativeType } from './aws-native-names.js';
+import {
+  AWS_NATIVE_LAMBDA_PERMISSIONS,
+  AWS_NATIVE_NESTED_RESOURCE_POLICIES,
+  AWS_NATIVE_PRINCIPAL_GRANTS,
+  AWS_NATIVE_RESOURCE_POLICIES,
+  AWS_NATIVE_STATEMENT_POLICIES,
+  type AwsNativeNestedResourcePolicy,
+} from './aws-native-resource-policies.js';
 import { externalIdentity, externalUser, grantGroupPoliciesToMembers, iamArn } from '../aws/identities.js';
 import { rotationDays } from '../aws/rotation.js';
 import { secretNamesOf } from '../aws/secret-names.js';
@@ -55,6 +63,7 @@ import {
   type NamedBy,
   type PermissionStatement,
   type ResourcePolicyType,
+  type StatementPolicyType,
 } from '../aws/resource-policies.js';
 import { mustGet } from '../../util/must.js';
 import { addEksAccess } from '../aws/eks-access.js';
@@ -349,24 +358,43 @@ LINKERS[PULUMI_EKS_CLUSTER] = (b, e) => {
   eksClusterLinker?.(b, e);
   b.addEksCluster(e);
 };
-for (const [type, policyType] of Object.entries(PULUMI_RESOURCE_POLICIES)) {
+// Resource policies in the aws provider's spelling and in aws-native's (CloudFormation's tables renamed:
+// aws-native-resource-policies.ts), after the type's own linker (a secret's resource policy is its trust too).
+for (const [type, policyType] of [
+  ...Object.entries(PULUMI_RESOURCE_POLICIES),
+  ...Object.entries(AWS_NATIVE_RESOURCE_POLICIES),
+]) {
   const own = LINKERS[type];
   LINKERS[type] = (b, e) => {
     own?.(b, e);
     b.addResourcePolicy(e, policyType);
   };
 }
-const LAMBDA_PERMISSION = 'aws:lambda/permission:Permission';
-const permissionFields = LAMBDA_PERMISSIONS[LAMBDA_PERMISSION];
-if (permissionFields)
-  LINKERS[LAMBDA_PERMISSION] = (b, e) => {
-    b.addLambdaPermission(e, permissionFields);
+for (const [type, nested] of Object.entries(AWS_NATIVE_NESTED_RESOURCE_POLICIES)) {
+  const own = LINKERS[type];
+  LINKERS[type] = (b, e) => {
+    own?.(b, e);
+    for (const policy of nested) b.addNestedResourcePolicy(e, policy);
   };
+}
+for (const [type, statementType] of Object.entries(AWS_NATIVE_STATEMENT_POLICIES))
+  LINKERS[type] = (b, e) => {
+    b.addStatementPolicy(e, statementType);
+  };
+const LAMBDA_PERMISSION = 'aws:lambda/permission:Permission';
+for (const [type, permissionFields] of [
+  [LAMBDA_PERMISSION, LAMBDA_PERMISSIONS[LAMBDA_PERMISSION]] as const,
+  ...Object.entries(AWS_NATIVE_LAMBDA_PERMISSIONS),
+])
+  if (permissionFields)
+    LINKERS[type] = (b, e) => {
+      b.addLambdaPermission(e, permissionFields);
+    };
 for (const [type, fields] of Object.entries(KMS_GRANTS))
   LINKERS[type] = (b, e) => {
     b.addKmsGrant(e, fields);
   };
-for (const [type, fields] of Object.entries(PRINCIPAL_GRANTS))
+for (const [type, fields] of [...Object.entries(PRINCIPAL_GRANTS), ...Object.entries(AWS_NATIVE_PRINCIPAL_GRANTS)])
   if (!type.startsWith('AWS::')) {
     const own = LINKERS[type];
     LINKERS[type] = (b, e) => {
@@ -663,7 +691,9 @@ class ModelBuilder {
    * its own) it is none. While its document waits for values (a preview), the identities it depends on may be named.
    */
   addResourcePolicy(entry: Entry, type: ResourcePolicyType): void {
-    const raw = entry.props[type.document];
+    const holder = type.within === undefined ? entry.props : entry.props[type.within];
+    // A structure known only at apply holds a policy no one can read yet: Unknown, which restrict-trust reports.
+    const raw = isUnknown(holder) ? holder : isKnownRecord(holder) ? holder[type.document] : undefined;
     if (raw === undefined) return;
     const { attachedTo: by } = type;
     const attachedTo: PolicyValue[] =
@@ -675,7 +705,7 @@ class ModelBuilder {
           : items(entry.props[by.property]).map((item) =>
               attachedArn(item, by.kind, `${entry.ref.name}.${by.property}`),
             );
-    const dependsOn = this.dependencies(entry, type.document, (urn) => this.identities.get(urn));
+    const dependsOn = this.dependencies(entry, type.within ?? type.document, (urn) => this.identities.get(urn));
     this.resourcePolicies.push({
       source: entry.ref,
       document: parsePolicyDocument(
@@ -683,6 +713,34 @@ class ModelBuilder {
       ),
       attachedTo,
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
+    });
+  }
+
+  /**
+   * A policy inside a property of the resource it is on (aws-native's spelling of CloudFormation's nested policies): each
+   * document at the path, on the ARN its output holds, or the CloudFormation attribute's rendering while unknown.
+   */
+  addNestedResourcePolicy(entry: Entry, nested: AwsNativeNestedResourcePolicy): void {
+    let arn: unknown = entry.props;
+    for (const key of nested.output) arn = isKnownRecord(arn) ? arn[key] : undefined;
+    const attachedTo = knownString(arn) ?? resourceValue(entry.ref.name, nested.attribute);
+    for (const raw of valuesAt(entry.props, nested.path, false))
+      if (raw !== undefined && raw !== null)
+        this.resourcePolicies.push({ source: entry.ref, document: parsePolicyDocument(raw), attachedTo: [attachedTo] });
+  }
+
+  /**
+   * A policy written as one statement (aws-native's spelling of CloudFormation's statement policies): that statement,
+   * on the resource its property names, or the type's default one where unset. Without the statement, none.
+   */
+  addStatementPolicy(entry: Entry, type: StatementPolicyType): void {
+    const statement = entry.props[type.statement];
+    if (statement === undefined || statement === null) return;
+    const { property, kind } = type.attachedTo;
+    this.resourcePolicies.push({
+      source: entry.ref,
+      document: parsePolicyDocument({ Version: '2012-10-17', Statement: [statement] }),
+      attachedTo: [attachedArn(entry.props[property] ?? type.byDefault, kind, `${entry.ref.name}.${property}`)],
     });
   }
 
@@ -734,13 +792,15 @@ class ModelBuilder {
     const attachedTo =
       by.kind === 'self'
         ? (knownString(entry.props.arn) ?? resourceValue(entry.ref.name, 'Arn'))
-        : attachedArn(
-            entry.props[by.property] ?? fields.attachedByDefault,
-            by.kind,
-            `${entry.ref.name}.${by.property}`,
-          );
-    const dependsOn = fields.principals.flatMap(({ property }) =>
-      this.dependencies(entry, property, (urn) => this.identities.get(urn)),
+        : by.kind === 'account'
+          ? accountResourcesArn(by.resources)
+          : attachedArn(
+              entry.props[by.property] ?? fields.attachedByDefault,
+              by.kind,
+              `${entry.ref.name}.${by.property}`,
+            );
+    const dependsOn = fields.principals.flatMap(({ property, within }) =>
+      this.dependencies(entry, within ?? property, (urn) => this.identities.get(urn)),
     );
     this.resourcePolicies.push({
       source: entry.ref,

@@ -281,6 +281,13 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_sagemaker_model_package_group_policy: aws('sagemaker/modelPackageGroupPolicy:ModelPackageGroupPolicy'),
   aws_opensearchserverless_access_policy: aws('opensearch/serverlessAccessPolicy:ServerlessAccessPolicy'),
   aws_ecr_repository_creation_template: aws('ecr/repositoryCreationTemplate:RepositoryCreationTemplate'),
+  aws_cloudwatch_log_delivery_destination_policy: aws(
+    'cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy',
+  ),
+  aws_s3control_multi_region_access_point_policy: aws(
+    's3control/multiRegionAccessPointPolicy:MultiRegionAccessPointPolicy',
+    { single: ['details'] },
+  ),
   // Grants to the principals a resource lists (aws/resource-policies.ts PRINCIPAL_GRANTS). An endpoint service's
   // `allowed_principals` is optional and computed: left out, it reports what aws_vpc_endpoint_service_allowed_principal
   // resources add, which are read on their own. An event permission's `condition` is a block of one.
@@ -295,6 +302,18 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
   aws_cloudwatch_event_permission: aws('cloudwatch/eventPermission:EventPermission', { single: ['condition'] }),
   aws_ami_launch_permission: aws('ec2/amiLaunchPermission:AmiLaunchPermission'),
   aws_snapshot_create_volume_permission: aws('ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission'),
+  aws_lakeformation_permissions: aws('lakeformation/permissions:Permissions'),
+  aws_servicecatalog_portfolio_share: aws('servicecatalog/portfolioShare:PortfolioShare'),
+  aws_licensemanager_grant: aws('licensemanager/licenseGrant:LicenseGrant'),
+  aws_config_aggregate_authorization: aws('cfg/aggregateAuthorization:AggregateAuthorization'),
+  // QuickSight's permission lists (a `permissions` block per principal, with its `actions`).
+  aws_quicksight_analysis: aws('quicksight/analysis:Analysis'),
+  aws_quicksight_dashboard: aws('quicksight/dashboard:Dashboard'),
+  aws_quicksight_data_set: aws('quicksight/dataSet:DataSet'),
+  aws_quicksight_data_source: aws('quicksight/dataSource:DataSource'),
+  aws_quicksight_folder: aws('quicksight/folder:Folder'),
+  aws_quicksight_template: aws('quicksight/template:Template'),
+  aws_quicksight_theme: aws('quicksight/theme:Theme'),
   // EKS access (adapters/pulumi/eks-access.ts): an access entry's groups, an association's policy at its access scope.
   aws_eks_access_entry: aws('eks/accessEntry:AccessEntry'),
   aws_eks_access_policy_association: aws('eks/accessPolicyAssociation:AccessPolicyAssociation', {

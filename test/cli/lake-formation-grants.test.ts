@@ -1,0 +1,111 @@
+/**
+ * Lake Formation permissions, a Service Catalog portfolio share and a log delivery destination's policy in a
+ * CloudFormation template through the CLI (`entitlement-guard check template.yaml`): permissions to an account the
+ * catalog does not list and a share to an account a parameter names are reported (the second pending until the
+ * deployment gives the value); permissions to IAM_ALLOWED_PRINCIPALS (the own account's IAM principals) and a delivery
+ * destination open to a trusted account pass. All passed unseen before (fail-open).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+
+const REPO = join(import.meta.dirname, '../..');
+const DIR = mkdtempSync(join(tmpdir(), 'eg-lake-formation-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ConsumerAccount:
+    Type: String
+Resources:
+  PartnerRead:
+    Type: AWS::LakeFormation::PrincipalPermissions
+    Properties:
+      Principal:
+        DataLakePrincipalIdentifier: '999999999999'
+      Permissions: [SELECT]
+      PermissionsWithGrantOption: []
+      Resource:
+        Table:
+          CatalogId: !Ref AWS::AccountId
+          DatabaseName: sales
+          Name: orders
+  DefaultAccess:
+    Type: AWS::LakeFormation::Permissions
+    Properties:
+      DataLakePrincipal:
+        DataLakePrincipalIdentifier: IAM_ALLOWED_PRINCIPALS
+      Permissions: [ALL]
+      Resource:
+        DatabaseResource:
+          Name: sales
+  Portfolio:
+    Type: AWS::ServiceCatalog::Portfolio
+    Properties:
+      DisplayName: platform
+      ProviderName: platform
+  ConsumerShare:
+    Type: AWS::ServiceCatalog::PortfolioShare
+    Properties:
+      AccountId: !Ref ConsumerAccount
+      PortfolioId: !Ref Portfolio
+  CentralLogs:
+    Type: AWS::Logs::DeliveryDestination
+    Properties:
+      Name: central
+      DestinationResourceArn: arn:aws:s3:::central-logs
+      DeliveryDestinationPolicy:
+        DeliveryDestinationName: central
+        DeliveryDestinationPolicy:
+          Version: '2012-10-17'
+          Statement:
+            - Effect: Allow
+              Principal: { AWS: '111122223333' }
+              Action: logs:CreateDelivery
+              Resource: '*'
+`;
+
+describe('Lake Formation permissions, a portfolio share and a delivery destination in a CloudFormation template', () => {
+  it('are judged by restrict-trust through the CLI', () => {
+    const file = join(DIR, 'template.yaml');
+    writeFileSync(file, TEMPLATE);
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(
+      catalog,
+      [
+        'apiVersion: entitlement-guard/v1',
+        'owners: [{ id: team-platform, contact: platform@example.com }]',
+        'trust:',
+        '  accounts: { "111122223333": { owner: team-platform } }',
+        '',
+      ].join('\n'),
+    );
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory ConsumerShare Principal::unknown pending',
+      'restrict-trust mandatory PartnerRead Account::999999999999',
+    ]);
+    expect(findings.map((f) => f.message)).toEqual([
+      'Resource policy ConsumerShare allows Action servicecatalog:AcceptPortfolioShare on ' +
+        'arn:aws:catalog:<own-region>:<own-account>:portfolio/<id of Portfolio> to a principal that cannot be ' +
+        'verified until apply: the principal is Ref ConsumerAccount (parameter without a default).',
+      'Resource policy PartnerRead allows account 999999999999 (999999999999) Action lakeformation:GetDataAccess on ' +
+        `arn:aws:glue:<own-region>:<own-account>:*, but the catalog (${catalog}) does not list that account under ` +
+        'trust.accounts (listed: 111122223333). Narrow Principal to accounts the catalog trusts, or record the ' +
+        'account with its owner under trust.accounts after review.',
+    ]);
+  });
+});
