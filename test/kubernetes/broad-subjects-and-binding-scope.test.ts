@@ -17,7 +17,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../catalog/index.js';
+import { parseManifests } from '../../src/adapters/kubernetes/load.js';
+import { modelFromKubernetesObjects } from '../../src/adapters/kubernetes/to-model.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
+import { buildAudit } from '../../src/audit/index.js';
 import { evaluate } from '../../src/engine/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { checkManifest } from '../support/check-manifest.js';
@@ -202,6 +205,20 @@ describe('a ClusterRole the change binds only through RoleBindings holds in thei
       'ClusterRole metrics-reader Route::secrets-read',
       'ClusterRoleBinding exporter-reads-all Role::metrics-reader/Route::secrets-read',
     ]);
+  });
+
+  it('the audit lists what the definition grants as the rule judges it: nothing where it is bound only per namespace', () => {
+    const grantsOf = (manifest: string) => {
+      const model = modelFromKubernetesObjects(parseManifests(manifest, 'app.yaml'));
+      const now = new Date('2026-06-01T00:00:00Z');
+      const catalog = defaultCatalog();
+      const audit = buildAudit(model, evaluate(model, { catalog, now }), catalog, now);
+      return audit.definitions?.map(
+        (definition) => `${definition.name} ${definition.grants.map((g) => g.category).join(',')}`,
+      );
+    };
+    expect(grantsOf(reader + perNamespace)).toEqual(['metrics-reader ']);
+    expect(grantsOf(reader)).toEqual(['metrics-reader route secrets-read']);
   });
 
   it('not bound by the change, it keeps the cluster-wide verdict: it is bound from elsewhere, or later', () => {

@@ -94,12 +94,18 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
  * change binds it only through RoleBindings (boundOnlyIn), where it holds in those namespaces alone, each route once
  * (the first namespace that reaches it says what it gives: aws-auth-write only in kube-system).
  */
-function kubernetesDefinitionRoutes(definition: RoleDefinition, permissions: RolePermission[]): RbacIssue[] {
+function kubernetesDefinitionRoutes(definition: RoleDefinition, permissions: readonly RolePermission[]): RbacIssue[] {
   if (definition.kind !== 'k8s-cluster-role')
     return roleRoutes(permissions, false, new Set(), namespaceOf(definition.scope));
-  if (!definition.boundOnlyIn?.length) return roleRoutes(permissions, true);
+  return definition.boundOnlyIn?.length
+    ? routesInNamespaces(permissions, definition.boundOnlyIn)
+    : roleRoutes(permissions, true);
+}
+
+/** The routes of rules held in each of these namespaces, each route once (the first namespace reaching it says what). */
+function routesInNamespaces(permissions: readonly RolePermission[], namespaces: readonly string[]): RbacIssue[] {
   const byRoute = new Map<RbacRouteId, RbacIssue>();
-  for (const namespace of definition.boundOnlyIn)
+  for (const namespace of namespaces)
     for (const issue of roleRoutes(permissions, false, new Set(), namespace))
       if (!byRoute.has(issue.route)) byRoute.set(issue.route, issue);
   return [...byRoute.values()];
@@ -334,17 +340,21 @@ export function roleGrantsSummary(
   cloud: RoleGrant['cloud'],
   role: string | undefined,
   permissions: RoleGrant['permissions'],
-  options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel']; scope?: RoleGrant['scope'] } = {},
+  options: {
+    clusterWide?: boolean;
+    scopeLevel?: RoleGrant['scopeLevel'];
+    scope?: RoleGrant['scope'];
+    /** A ClusterRole of the change bound only by RoleBindings: the namespaces it holds in (RoleDefinition.boundOnlyIn). */
+    boundOnlyIn?: readonly string[];
+  } = {},
 ): { category: string; examples: string[] }[] {
   switch (cloud) {
     case 'kubernetes': {
       if (role === CLUSTER_ADMIN) return [{ category: 'cluster-admin', examples: ['every verb on every resource'] }];
-      return roleRoutes(permissions ?? [], options.clusterWide ?? false, new Set(), namespaceOf(options.scope)).map(
-        (issue) => ({
-          category: `route ${issue.route}`,
-          examples: [issue.what],
-        }),
-      );
+      const routes = options.boundOnlyIn?.length
+        ? routesInNamespaces(permissions ?? [], options.boundOnlyIn)
+        : roleRoutes(permissions ?? [], options.clusterWide ?? false, new Set(), namespaceOf(options.scope));
+      return routes.map((issue) => ({ category: `route ${issue.route}`, examples: [issue.what] }));
     }
     case 'azure': {
       if (options.scopeLevel === 'directory' || options.scopeLevel === 'application') return [];
