@@ -153,6 +153,8 @@ function auditDefinitions(model: Model, findings: readonly Finding[]): AuditDefi
       ? roleGrantsSummary(definition.cloud, definition.name, permissions, {
           clusterWide: definition.kind === 'k8s-cluster-role',
           ...(definition.scope === undefined ? {} : { scope: definition.scope }),
+          // Where the change binds a ClusterRole only by RoleBindings, it holds in their namespaces, as the rule judges it.
+          ...(definition.boundOnlyIn?.length ? { boundOnlyIn: definition.boundOnlyIn } : {}),
         })
       : [{ category: 'unknown', examples: [(definition.permissions as { description: string }).description] }];
     const boundBy = holders

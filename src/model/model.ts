@@ -302,6 +302,12 @@ export interface RoleDefinition {
   permissions: RolePermission[] | Unknown;
   /** Kubernetes: roles whose rules an aggregationRule folds in, by name. */
   aggregates?: string[];
+  /**
+   * A Kubernetes ClusterRole that the change binds, and only through RoleBindings: the namespaces of those bindings,
+   * the only ones it holds in (as a Role there would). Unset where the change binds it cluster-wide or not at all, where
+   * a binding's role or namespace is not known until apply, and where another ClusterRole aggregates it.
+   */
+  boundOnlyIn?: string[];
 }
 
 /**

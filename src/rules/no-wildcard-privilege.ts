@@ -843,7 +843,8 @@ function roleIssueReport(
         data: {
           role: `${issue.role}${DEFAULT_ROLE_NOTE[issue.kubernetesDefault ?? 'none']}`,
           where,
-          what: issue.what,
+          // A broad subject's holders are said, so that a route of one namespace reads as theirs, not one workload's.
+          what: issue.everyone === undefined ? issue.what : `${issue.what}, to ${issue.everyone}`,
           route: issue.route,
         },
         detail: `Role::${issue.role}/${issue.detail}`,
@@ -891,7 +892,9 @@ function checkDefinition(ctx: Context, definition: RoleDefinition): void {
     definition.kind === 'k8s-role'
       ? `in ${String(definition.scope).replace('namespace/', 'namespace ')}`
       : definition.kind === 'k8s-cluster-role'
-        ? 'cluster-wide'
+        ? definition.boundOnlyIn?.length
+          ? `bound only by RoleBindings in ${definition.boundOnlyIn.length === 1 ? 'namespace' : 'namespaces'} ${definition.boundOnlyIn.join(', ')}`
+          : 'cluster-wide'
         : '';
   for (const issue of definitionIssues(definition)) {
     if (issue.kind === 'k8s-route' && routeAcceptedForDefinition(ctx.catalog, definition, issue.route)) continue;

@@ -9,8 +9,14 @@
  *
  * Where the CSV may be installed for every namespace (installModes AllNamespaces, or none written), OLM lifts its
  * `permissions` to a ClusterRole and ClusterRoleBinding once an OperatorGroup of every namespace selects it
- * (pkg/controller/operators/olm/operatorgroup.go, ensureRBACInTargetNamespace and ensureSingletonRBAC): which
- * OperatorGroup selects it is the cluster's, so they are read as cluster-wide there.
+ * (pkg/controller/operators/olm/operatorgroup.go, ensureRBACInTargetNamespace and ensureSingletonRBAC), so they are
+ * read as cluster-wide there, unless the change shows the OperatorGroup of the CSV's namespace and it names its target
+ * namespaces (`spec.targetNamespaces`): then OLM keeps them a Role and RoleBinding in the CSV's namespace and copies
+ * both into each target namespace (ensureCSVsInNamespaces and ensureTenantRBAC), and they are read so. An
+ * OperatorGroup without targetNamespaces and without a selector (or with an empty one) targets every namespace
+ * (getOperatorGroupTargets), as read already; one that picks namespaces by a label selector picks what the cluster's
+ * labels say, and one whose spec is known only at apply, or a namespace with several OperatorGroups (OLM installs
+ * nothing there), leaves the reading as it was.
  */
 import { isUnknown, unknownValue, type UnseenContent } from '../../model/model.js';
 import { isKnownRecord } from '../../util/records.js';
@@ -61,14 +67,45 @@ export function expandClusterServiceVersions(objects: readonly KubernetesObject[
   const accounts = new Set(
     objects.filter((object) => object.kind === 'ServiceAccount').map((object) => accountKey(metadataOf(object))),
   );
+  const groups = operatorGroupTargets(objects);
   return objects.flatMap((object) => {
     if (!isClusterServiceVersion(object)) return [object];
-    const made = installedObjects(object, accounts);
+    const made = installedObjects(object, accounts, groups.get(metadataOf(object).namespace));
     return [object, ...made];
   });
 }
 
-function installedObjects(csv: KubernetesObject, accounts: Set<string>): KubernetesObject[] {
+/**
+ * The namespaces OperatorGroups of the change name in `spec.targetNamespaces`, by the OperatorGroup's own namespace,
+ * where that namespace has one OperatorGroup and it names them; other namespaces are absent (see the file's note).
+ */
+function operatorGroupTargets(objects: readonly KubernetesObject[]): Map<string, string[]> {
+  const byNamespace = new Map<string, KubernetesObject[]>();
+  for (const object of objects) {
+    const apiVersion = object.apiVersion ?? object.body.apiVersion;
+    if (object.kind !== 'OperatorGroup' || typeof apiVersion !== 'string') continue;
+    if (!apiVersion.startsWith('operators.coreos.com/')) continue;
+    const { namespace } = metadataOf(object);
+    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), object]);
+  }
+  const targets = new Map<string, string[]>();
+  for (const [namespace, groups] of byNamespace) {
+    const [group] = groups;
+    if (groups.length !== 1 || group === undefined) continue;
+    const spec = isKnownRecord(group.body.spec) ? group.body.spec : undefined;
+    const named = spec?.targetNamespaces;
+    if (!Array.isArray(named) || named.length === 0) continue;
+    if (!named.every((value): value is string => typeof value === 'string' && value !== '')) continue;
+    targets.set(namespace, [...new Set(named)]);
+  }
+  return targets;
+}
+
+function installedObjects(
+  csv: KubernetesObject,
+  accounts: Set<string>,
+  targetNamespaces: readonly string[] | undefined,
+): KubernetesObject[] {
   const { name, namespace } = metadataOf(csv);
   const spec = isKnownRecord(csv.body.spec) ? csv.body.spec : undefined;
   const install = spec && isKnownRecord(spec.install) ? spec.install : undefined;
@@ -96,7 +133,7 @@ function installedObjects(csv: KubernetesObject, accounts: Set<string>): Kuberne
     return made;
   }
   if (!strategy) return made;
-  const clusterWidePermissions = mayBeInstalledForAllNamespaces(spec?.installModes);
+  const clusterWidePermissions = targetNamespaces === undefined && mayBeInstalledForAllNamespaces(spec?.installModes);
   const entries: { field: string; clusterWide: boolean }[] = [
     { field: 'clusterPermissions', clusterWide: true },
     { field: 'permissions', clusterWide: clusterWidePermissions },
@@ -109,19 +146,26 @@ function installedObjects(csv: KubernetesObject, accounts: Set<string>): Kuberne
       const role = `${name}:${field}:${index}`;
       const account = permission.serviceAccountName;
       const [roleKind, bindingKind] = clusterWide ? ['ClusterRole', 'ClusterRoleBinding'] : ['Role', 'RoleBinding'];
-      const roleMetadata = clusterWide ? { name: role } : { name: role, namespace };
-      made.push(object(roleKind, { apiVersion: RBAC, metadata: roleMetadata, rules: permission.rules }));
-      made.push(
-        object(bindingKind, {
-          apiVersion: RBAC,
-          metadata: roleMetadata,
-          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: roleKind, name: role },
-          subjects:
-            typeof account === 'string' && account !== ''
-              ? [{ kind: 'ServiceAccount', name: account, namespace }]
-              : unknownValue(`${name}.spec.install.spec.${field}[${index}].serviceAccountName is not set`),
-        }),
-      );
+      // A Role and its binding in the CSV's namespace, and copies of both in each target namespace its OperatorGroup
+      // names, binding the same account of the CSV's namespace.
+      const where = clusterWide
+        ? [undefined]
+        : [namespace, ...(targetNamespaces ?? []).filter((target) => target !== namespace)];
+      for (const inNamespace of where) {
+        const roleMetadata = inNamespace === undefined ? { name: role } : { name: role, namespace: inNamespace };
+        made.push(object(roleKind, { apiVersion: RBAC, metadata: roleMetadata, rules: permission.rules }));
+        made.push(
+          object(bindingKind, {
+            apiVersion: RBAC,
+            metadata: roleMetadata,
+            roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: roleKind, name: role },
+            subjects:
+              typeof account === 'string' && account !== ''
+                ? [{ kind: 'ServiceAccount', name: account, namespace }]
+                : unknownValue(`${name}.spec.install.spec.${field}[${index}].serviceAccountName is not set`),
+          }),
+        );
+      }
       if (typeof account === 'string' && account !== '') addAccount(account);
     });
   }

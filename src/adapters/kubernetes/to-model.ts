@@ -69,6 +69,7 @@ export function modelFromKubernetesObjects(written: readonly KubernetesObject[])
   const roles = new RoleIndex(objects);
   roles.nameRoles();
   const definitions = roles.definitions();
+  markNamespaceBoundClusterRoles(definitions, objects, roles);
   if (definitions.length) model.roleDefinitions = definitions;
 
   const dependencyAccounts = (object: KubernetesObject, field: string): Identity[] =>
@@ -259,6 +260,8 @@ interface ClusterRoleEntry {
   rules: RolePermission[] | Unknown;
   /** Set for the change's own roles. */
   definition?: RoleDefinition;
+  /** Its labels are known only at apply: any aggregationRule may pick it. */
+  unknownLabels?: boolean;
   /** The default role of that name: the one taken from the data, or the one a role of the change re-defines and keeps. */
   defaultRole?: KubernetesDefaultRole;
 }
@@ -315,6 +318,7 @@ class RoleIndex {
         const entry: ClusterRoleEntry = {
           name,
           labels: stringMap(metadata.labels),
+          ...(isUnknown(metadata.labels) || isUnknown(object.body.metadata) ? { unknownLabels: true } : {}),
           ...(selectors ? { selectors } : {}),
           unknownSelectors: aggregation !== undefined && !Array.isArray(aggregation.clusterRoleSelectors),
           rules: definition.permissions,
@@ -370,6 +374,23 @@ class RoleIndex {
       ...(namespace === undefined ? {} : { scope: `namespace/${namespace}` }),
       ...(found ? { rules: found.permissions } : {}),
     };
+  }
+
+  /**
+   * Whether another ClusterRole of the cluster after the change (the change's, or a default such as admin, edit and
+   * view) may aggregate the change's ClusterRole of this name, so that whoever holds that one holds its rules too,
+   * wherever it is bound: its selectors pick its labels, or what either says is known only at apply.
+   */
+  mayBeAggregated(name: string): boolean {
+    const universe = this.clusterRoles();
+    const own = this.read.find(({ entry }) => entry?.name === name)?.entry;
+    if (!own || own.unknownLabels) return true;
+    return [...universe.values()].some(
+      (other) =>
+        other.name !== name &&
+        (other.unknownSelectors ||
+          (other.selectors ?? []).some((selector) => labelSelectorMatches(selector, own.labels))),
+    );
   }
 
   /** The change's roles, an aggregated ClusterRole with the rules it aggregates. */
@@ -478,6 +499,63 @@ class RoleIndex {
     this.aggregates.set(entry, aggregates);
     this.resolved.set(entry, permissions);
     return permissions;
+  }
+}
+
+/**
+ * Marks each ClusterRole of the change that the change binds only through RoleBindings with their namespaces
+ * (RoleDefinition.boundOnlyIn): a RoleBinding grants a ClusterRole's rules in its own namespace alone, so the role
+ * reaches no further than those namespaces (kubernetes.io/docs/reference/access-authn-authz/rbac, "RoleBinding and
+ * ClusterRoleBinding"). Whatever could bind it cluster-wide keeps it judged cluster-wide: a ClusterRoleBinding naming
+ * it, or one whose role is known only at apply; a RoleBinding whose namespace is not written or known only at apply;
+ * another ClusterRole that may aggregate it; a name Kubernetes' own default roles take (the cluster binds those
+ * itself). A ClusterRole the change does not bind keeps that verdict too: it is bound from elsewhere, or later.
+ */
+function markNamespaceBoundClusterRoles(
+  definitions: readonly RoleDefinition[],
+  objects: readonly KubernetesObject[],
+  roles: RoleIndex,
+): void {
+  const clusterRoles = definitions.filter((definition) => definition.kind === 'k8s-cluster-role');
+  if (clusterRoles.length === 0) return;
+  const namespaces = new Map<string, Set<string>>();
+  const clusterBound = new Set<string>();
+  let anyClusterBound = false;
+  for (const object of objects) {
+    if (object.kind !== 'RoleBinding' && object.kind !== 'ClusterRoleBinding') continue;
+    const roleRef = object.body.roleRef;
+    // A role (or its kind) known only at apply may be any of the change's ClusterRoles.
+    if (isUnknown(roleRef) || (isKnownRecord(roleRef) && (isUnknown(roleRef.name) || isUnknown(roleRef.kind)))) {
+      if (object.kind === 'ClusterRoleBinding') anyClusterBound = true;
+      continue;
+    }
+    const name = isKnownRecord(roleRef) && typeof roleRef.name === 'string' ? roleRef.name : undefined;
+    // A binding without a role grants nothing; a RoleBinding of a Role is no binding of a ClusterRole.
+    if (name === undefined) continue;
+    if (object.kind === 'ClusterRoleBinding') {
+      clusterBound.add(name);
+      continue;
+    }
+    if (isKnownRecord(roleRef) && typeof roleRef.kind === 'string' && roleRef.kind !== 'ClusterRole') continue;
+    // Where a RoleBinding holds must be written: one whose namespace is known only at apply, or left to the namespace
+    // it is applied in (`kubectl apply -n`), may hold anywhere.
+    const metadata = isKnownRecord(object.body.metadata) ? object.body.metadata : {};
+    const namespace = metadata.namespace;
+    if (typeof namespace !== 'string' || namespace === '') {
+      clusterBound.add(name);
+      continue;
+    }
+    let found = namespaces.get(name);
+    if (!found) namespaces.set(name, (found = new Set()));
+    found.add(namespace);
+  }
+  if (anyClusterBound) return;
+  const defaults = new Set(kubernetesDefaultRoles().map((role) => role.name));
+  for (const definition of clusterRoles) {
+    const bound = namespaces.get(definition.name);
+    if (!bound || clusterBound.has(definition.name) || defaults.has(definition.name)) continue;
+    if (roles.mayBeAggregated(definition.name)) continue;
+    definition.boundOnlyIn = [...bound].sort();
   }
 }
 

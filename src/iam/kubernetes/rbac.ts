@@ -20,6 +20,24 @@ export function isUnauthenticatedSubject(kind: string, name: string): boolean {
   return (kind === 'User' && name === 'system:anonymous') || (kind === 'Group' && name === 'system:unauthenticated');
 }
 
+/**
+ * Who a subject that stands for many holders is, in words; undefined for any other subject (one account, user or group
+ * of people). The API server puts every request it authenticates in the group system:authenticated, every service
+ * account's in system:serviceaccounts and in system:serviceaccounts:<its namespace>, and every request it does not
+ * authenticate in system:unauthenticated as the user system:anonymous (Kubernetes "Authenticating", anonymous
+ * requests; "Using RBAC Authorization", referring to subjects). A role bound to one of them is held by every such
+ * holder, each pod of the namespace (or of the cluster) included: what a workload may do in its own namespace, as
+ * reading its secrets, everyone there may then do too.
+ */
+export function broadSubject(kind: string, name: string): string | undefined {
+  if (isUnauthenticatedSubject(kind, name)) return 'anyone who can reach the API server, without signing in';
+  if (kind !== 'Group') return undefined;
+  if (name === 'system:authenticated') return 'every user and service account the API server authenticates';
+  if (name === 'system:serviceaccounts') return 'every service account of every namespace';
+  const namespace = /^system:serviceaccounts:(.+)$/.exec(name)?.[1];
+  return namespace === undefined ? undefined : `every service account of namespace ${namespace}`;
+}
+
 /** Verbs that step around RBAC: grant roles one does not hold (escalate, bind) or act as someone else (impersonate). */
 export const RBAC_ESCALATION_VERBS: readonly string[] = ['escalate', 'bind', 'impersonate'];
 
@@ -59,6 +77,13 @@ interface Route extends Grant {
   id: RbacRouteId;
   /** Only where the rule reaches every namespace (a ClusterRole bound, or to be bound, cluster-wide). */
   clusterWideOnly?: boolean;
+  /**
+   * Only where the rule reaches every namespace, or is held in one namespace by every holder of a broad subject
+   * (broadSubject: every authenticated user, every service account of the namespace, …): what one workload may do in
+   * its own namespace, everyone there doing it is a route. `broadWhat` says what it gives in one namespace.
+   */
+  widelyHeldOnly?: boolean;
+  broadWhat?: string;
   /** Only where the rule reaches one of these namespaces: every namespace (clusterWide), or the one it holds in. */
   namespaces?: readonly string[];
   /** The objects the route is about: a rule limited to named objects reaches it only when it names one of them. */
@@ -267,7 +292,12 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['secrets'],
     verbs: READ_SECRETS,
-    clusterWideOnly: true,
+    // A workload reading the secrets of its own namespace is its business there; reading those of every namespace, or
+    // every holder of a broad subject reading those of one (every service account token Secret and every credential
+    // the namespace's workloads use, to every pod and user), is a route.
+    widelyHeldOnly: true,
+    broadWhat:
+      "reading every secret of the namespace: its service-account token Secrets and its workloads' credentials",
     what: 'reading secrets in every namespace',
   },
   {
@@ -327,15 +357,16 @@ export const RBAC_ROUTES: readonly Route[] = [
 
 /**
  * Routes one RBAC rule reaches. `clusterWide` is true for a ClusterRole (bound, or to be bound, cluster-wide): reading
- * secrets matters only there, where it reaches every namespace. `namespace` is the one namespace the rule holds in
- * otherwise (a Role's, a RoleBinding's), where known: routes about one namespace's objects (aws-auth in kube-system)
- * need it.
+ * secrets matters there, where it reaches every namespace, or where `broad` says the rule is held by every holder of a
+ * broad subject (broadSubject). `namespace` is the one namespace the rule holds in otherwise (a Role's, a
+ * RoleBinding's), where known: routes about one namespace's objects (aws-auth in kube-system) need it.
  */
 export function rbacIssues(
   rule: RolePermission,
   clusterWide: boolean,
   visiting: ReadonlySet<string> = new Set(),
   namespace?: string,
+  broad = false,
 ): RbacIssue[] {
   const verbs = rule.verbs ?? [];
   const resources = rule.resources ?? [];
@@ -354,7 +385,7 @@ export function rbacIssues(
   const issues: RbacIssue[] = [];
   const named = (rule.resourceNames?.length ?? 0) > 0;
   for (const route of RBAC_ROUTES) {
-    if (!ruleReachesRoute(rule, route, clusterWide, namespace)) continue;
+    if (!ruleReachesRoute(rule, route, clusterWide, namespace, broad)) continue;
     // A route that needs a second grant is one rule's only when that rule holds both; roleRoutes joins two rules.
     if (route.alsoNeeds && !reaches(grantOf(rule), route.alsoNeeds)) continue;
     const granting = grantingWords(rule);
@@ -370,7 +401,13 @@ export function rbacIssues(
     }
     const createOnly = route.createWhat !== undefined && !coversOne(verbs, ['update', 'patch']);
     const what =
-      named && route.namedWhat ? route.namedWhat : createOnly && route.createWhat ? route.createWhat : route.what;
+      named && route.namedWhat
+        ? route.namedWhat
+        : createOnly && route.createWhat
+          ? route.createWhat
+          : !clusterWide && route.broadWhat
+            ? route.broadWhat
+            : route.what;
     issues.push({ route: route.id, detail: `Route::${route.id}`, what: `${what} (${granting})` });
   }
   return issues;
@@ -379,11 +416,19 @@ export function rbacIssues(
 /**
  * Whether one rule reaches a route by its main grant or one of its alternatives. A rule limited to named objects (its
  * own lease, one Secret) reaches only the routes that one object opens, with the verbs that open it (namedVerbs, in
- * the main grant and in each alternative); a route only a ClusterRole reaches (clusterWideOnly) needs `clusterWide`.
+ * the main grant and in each alternative); a route only a ClusterRole reaches (clusterWideOnly) needs `clusterWide`, and
+ * one only a widely held rule reaches (widelyHeldOnly) needs `clusterWide` or `broad`.
  */
-function ruleReachesRoute(rule: RolePermission, route: Route, clusterWide: boolean, namespace?: string): boolean {
+function ruleReachesRoute(
+  rule: RolePermission,
+  route: Route,
+  clusterWide: boolean,
+  namespace?: string,
+  broad = false,
+): boolean {
   const named = (rule.resourceNames?.length ?? 0) > 0;
   if (route.clusterWideOnly && !clusterWide) return false;
+  if (route.widelyHeldOnly && !clusterWide && !broad) return false;
   if (route.namespaces && !clusterWide && !(namespace !== undefined && route.namespaces.includes(namespace)))
     return false;
   if (named && route.names && !rule.resourceNames?.some((name) => route.names?.includes(name))) return false;
@@ -534,17 +579,18 @@ export function namespaceOf(scope: unknown): string | undefined {
 
 /**
  * Routes of a whole role, one per route, with the rules that reach it: one finding per route and role, so a
- * waiver can name the route it accepts.
+ * waiver can name the route it accepts. `broad`: the role is held by every holder of a broad subject (broadSubject).
  */
 export function roleRoutes(
   rules: readonly RolePermission[],
   clusterWide: boolean,
   visiting: ReadonlySet<string> = new Set(),
   namespace?: string,
+  broad = false,
 ): RbacIssue[] {
   const byRoute = new Map<RbacRouteId, RbacIssue>();
   for (const rule of rules) {
-    for (const issue of rbacIssues(rule, clusterWide, visiting, namespace)) {
+    for (const issue of rbacIssues(rule, clusterWide, visiting, namespace, broad)) {
       const seen = byRoute.get(issue.route);
       if (seen) seen.what = `${seen.what}; ${issue.what.replace(/^.*\((verbs .*)\)$/, '$1')}`;
       else byRoute.set(issue.route, { ...issue });
@@ -573,7 +619,7 @@ export function roleRoutes(
   for (const route of RBAC_ROUTES) {
     const also = route.alsoNeeds;
     if (!also || byRoute.has(route.id)) continue;
-    const main = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide, namespace));
+    const main = rules.filter((rule) => ruleReachesRoute(rule, route, clusterWide, namespace, broad));
     const second = rules.filter((rule) => reaches(grantOf(rule), also));
     if (main.length === 0 || second.length === 0) continue;
     const named = main.every((rule) => (rule.resourceNames?.length ?? 0) > 0);

@@ -72,11 +72,18 @@ export function routeAcceptedForDefinition(catalog: Catalog, definition: RoleDef
   if (definition.kind !== 'k8s-role' && definition.kind !== 'k8s-cluster-role') return false;
   const scopeLevel = definition.kind === 'k8s-cluster-role' ? 'cluster' : 'namespace';
   const scope = String(definition.scope);
+  // A ClusterRole the change binds only through RoleBindings is also accepted where the catalog allows binding it in
+  // each of their namespaces, as a Role there would be.
+  const namespaces = definition.kind === 'k8s-cluster-role' ? (definition.boundOnlyIn ?? []) : [];
   return catalog.entitlements.some((entitlement) => {
     const envelope = entitlement.kubernetes;
+    if (envelope?.acceptedRoutes?.includes(route) !== true) return false;
+    if (kubernetesBindingAllowed(envelope, scopeLevel, definition.name, scope)) return true;
     return (
-      envelope?.acceptedRoutes?.includes(route) === true &&
-      kubernetesBindingAllowed(envelope, scopeLevel, definition.name, scope)
+      namespaces.length > 0 &&
+      namespaces.every((namespace) =>
+        kubernetesBindingAllowed(envelope, 'namespace', definition.name, `namespace/${namespace}`),
+      )
     );
   });
 }

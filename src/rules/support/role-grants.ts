@@ -20,13 +20,15 @@ import {
   type GcpRoleVerdict,
 } from '../../iam/gcp/roles.js';
 import {
+  broadSubject,
   CLUSTER_ADMIN,
   isUnauthenticatedSubject,
   namespaceOf,
   roleRoutes,
+  type RbacIssue,
   type RbacRouteId,
 } from '../../iam/kubernetes/rbac.js';
-import { isUnknown, type RoleDefinition, type RoleGrant } from '../../model/model.js';
+import { isUnknown, type RoleDefinition, type RoleGrant, type RolePermission } from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 
 export type RoleIssue =
@@ -51,6 +53,8 @@ export type RoleIssue =
       route: RbacRouteId;
       /** The role is Kubernetes' default of that name (or the change's re-definition of one, holding both). */
       kubernetesDefault?: 'default' | 'redefined';
+      /** Who holds it, in words, where the binding's subject is a broad one (every authenticated user, …). */
+      everyone?: string;
     }
   | { kind: 'k8s-unseen-role'; role: string; roleKind: 'Role' | 'ClusterRole' }
   | { kind: 'catalog'; role: string; scope: string; entry: string };
@@ -68,12 +72,7 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
   if (isUnknown(permissions)) return [{ kind: 'pending', what: permissions.description }];
   switch (definition.cloud) {
     case 'kubernetes':
-      return roleRoutes(
-        permissions,
-        definition.kind === 'k8s-cluster-role',
-        new Set(),
-        namespaceOf(definition.scope),
-      ).map((issue) => ({
+      return kubernetesDefinitionRoutes(definition, permissions).map((issue) => ({
         kind: 'k8s-route',
         route: issue.route,
         what: issue.what,
@@ -88,6 +87,28 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
       return verdict ? [{ kind: 'gcp-custom', verdict }] : [];
     }
   }
+}
+
+/**
+ * The routes of a Role or ClusterRole of the change: a Role in its namespace; a ClusterRole cluster-wide, unless the
+ * change binds it only through RoleBindings (boundOnlyIn), where it holds in those namespaces alone, each route once
+ * (the first namespace that reaches it says what it gives: aws-auth-write only in kube-system).
+ */
+function kubernetesDefinitionRoutes(definition: RoleDefinition, permissions: readonly RolePermission[]): RbacIssue[] {
+  if (definition.kind !== 'k8s-cluster-role')
+    return roleRoutes(permissions, false, new Set(), namespaceOf(definition.scope));
+  return definition.boundOnlyIn?.length
+    ? routesInNamespaces(permissions, definition.boundOnlyIn)
+    : roleRoutes(permissions, true);
+}
+
+/** The routes of rules held in each of these namespaces, each route once (the first namespace reaching it says what). */
+function routesInNamespaces(permissions: readonly RolePermission[], namespaces: readonly string[]): RbacIssue[] {
+  const byRoute = new Map<RbacRouteId, RbacIssue>();
+  for (const namespace of namespaces)
+    for (const issue of roleRoutes(permissions, false, new Set(), namespace))
+      if (!byRoute.has(issue.route)) byRoute.set(issue.route, issue);
+  return [...byRoute.values()];
 }
 
 /** Issues of one grant. `member` is set for grants to principals outside the change (external role grants). */
@@ -242,7 +263,10 @@ function kubernetesIssues(
     kind !== undefined && name !== undefined && isUnauthenticatedSubject(kind, name)
       ? [{ kind: 'k8s-unauthenticated', role, member: `${kind} ${name}` }]
       : [];
-  return [...unauthenticated, ...kubernetesRoleIssues(grant, role, scope, catalog, member)];
+  // A subject that is many holders (every authenticated user, every service account of a namespace, …) holds the role
+  // in each of their names: what one workload may do in its own namespace (read its secrets) is a route for them all.
+  const everyone = kind !== undefined && name !== undefined ? broadSubject(kind, name) : undefined;
+  return [...unauthenticated, ...kubernetesRoleIssues(grant, role, scope, catalog, member, everyone)];
 }
 
 function kubernetesRoleIssues(
@@ -251,6 +275,7 @@ function kubernetesRoleIssues(
   scope: string,
   catalog: Catalog,
   member: string | undefined,
+  everyone: string | undefined,
 ): RoleIssue[] {
   if (role === CLUSTER_ADMIN) return [{ kind: 'k8s-cluster-admin', scope }];
   // A role neither the change nor Kubernetes' defaults define is unseen, unless the catalog's entitlements name it at
@@ -261,7 +286,14 @@ function kubernetesRoleIssues(
   if (grant.roleOutsideChange && !catalogNamesKubernetesRole(catalog, grant, role, member === undefined ? '' : scope))
     return [{ kind: 'k8s-unseen-role', role, roleKind: grant.roleOutsideChange }];
   const clusterWide = grant.scopeLevel === 'cluster';
-  return roleRoutes(grant.permissions ?? [], clusterWide, new Set(), namespaceOf(scope)).map((issue): RoleIssue => ({
+  const routes = roleRoutes(
+    grant.permissions ?? [],
+    clusterWide,
+    new Set(),
+    namespaceOf(scope),
+    everyone !== undefined,
+  );
+  return routes.map((issue): RoleIssue => ({
     kind: 'k8s-rule',
     role,
     scope,
@@ -269,6 +301,7 @@ function kubernetesRoleIssues(
     detail: issue.detail,
     route: issue.route,
     ...(grant.kubernetesDefault ? { kubernetesDefault: grant.kubernetesDefault } : {}),
+    ...(everyone !== undefined ? { everyone } : {}),
   }));
 }
 
@@ -307,17 +340,21 @@ export function roleGrantsSummary(
   cloud: RoleGrant['cloud'],
   role: string | undefined,
   permissions: RoleGrant['permissions'],
-  options: { clusterWide?: boolean; scopeLevel?: RoleGrant['scopeLevel']; scope?: RoleGrant['scope'] } = {},
+  options: {
+    clusterWide?: boolean;
+    scopeLevel?: RoleGrant['scopeLevel'];
+    scope?: RoleGrant['scope'];
+    /** A ClusterRole of the change bound only by RoleBindings: the namespaces it holds in (RoleDefinition.boundOnlyIn). */
+    boundOnlyIn?: readonly string[];
+  } = {},
 ): { category: string; examples: string[] }[] {
   switch (cloud) {
     case 'kubernetes': {
       if (role === CLUSTER_ADMIN) return [{ category: 'cluster-admin', examples: ['every verb on every resource'] }];
-      return roleRoutes(permissions ?? [], options.clusterWide ?? false, new Set(), namespaceOf(options.scope)).map(
-        (issue) => ({
-          category: `route ${issue.route}`,
-          examples: [issue.what],
-        }),
-      );
+      const routes = options.boundOnlyIn?.length
+        ? routesInNamespaces(permissions ?? [], options.boundOnlyIn)
+        : roleRoutes(permissions ?? [], options.clusterWide ?? false, new Set(), namespaceOf(options.scope));
+      return routes.map((issue) => ({ category: `route ${issue.route}`, examples: [issue.what] }));
     }
     case 'azure': {
       if (options.scopeLevel === 'directory' || options.scopeLevel === 'application') return [];
