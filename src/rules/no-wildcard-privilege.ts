@@ -121,7 +121,10 @@ export default defineRule<MessageId>({
       'resource, Allow with NotAction, and administrator managed policies give a non-human identity far more than its task needs, ' +
       'and whoever steals its credentials gets the same. The same holds for role grants on other clouds: Azure Owner or Contributor on a ' +
       'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
-      'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. A role definition that grants such ' +
+      'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. Held by people (Azure users and groups, ' +
+      'Google users, groups, domains and workforce principals), such a role is standing privilege unless the grant ends (an ' +
+      'IAM condition on request.time) or a catalog entitlement for class human lists it with an approval: privilege held by ' +
+      'people is temporary and approved. A role definition that grants such ' +
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
       "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
       'bound or not: it is usually bound from another repository, by a chart, or later. A binding to one of the Kubernetes default ' +

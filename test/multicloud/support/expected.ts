@@ -34,6 +34,8 @@ export const GCP_BINDINGS = [
   'no-wildcard-privilege mandatory loader-deployer Role::projects/example-co-data/roles/deployer',
   'no-wildcard-privilege mandatory loader-folder-iam Role::roles/resourcemanager.folderIamAdmin',
   'no-wildcard-privilege mandatory org-policy Role::roles/iam.roleAdmin',
+  // user:alice@example.com beside the loader account: role administration of the organization held by a person, standing.
+  'no-wildcard-privilege mandatory org-policy Role::roles/iam.roleAdmin/Member::user:alice@example.com',
   'restrict-trust mandatory deploy-github Subject::repo:example-co/data-pipelines:*',
   'restrict-trust mandatory open-github Condition::attributeCondition',
 ];
