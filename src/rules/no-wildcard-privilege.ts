@@ -966,7 +966,11 @@ function peopleGrantText(issue: Extract<RoleIssue, { kind: 'people-standing' }>[
         what: `the catalog lists as privileged (${issue.entry})`,
       };
     case 'k8s-cluster-admin':
-      return { role: 'cluster-admin', granted: `cluster-admin on ${issue.scope}`, what: 'grants every verb on every resource' };
+      return {
+        role: 'cluster-admin',
+        granted: `cluster-admin on ${issue.scope}`,
+        what: 'grants every verb on every resource',
+      };
     case 'k8s-rule':
       return { role: issue.role, granted: `${issue.role} on ${issue.scope}`, what: `grants ${issue.what}` };
     case 'k8s-unauthenticated':

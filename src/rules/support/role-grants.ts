@@ -110,18 +110,17 @@ export function definitionIssues(definition: RoleDefinition): DefinitionIssue[] 
 export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string): RoleIssue[] {
   const { role, scope } = grant;
   if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
-  const person = member !== undefined && heldToHumanRules(grant.cloud, member) ? member : undefined;
+  const person = member !== undefined && isPeople(grant.cloud, member) ? member : undefined;
   // A scope not known until apply only matters where its level could make the role broad.
   if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) {
     // A person's grant that no broad scope the apply could pick makes privileged, or that is accepted for people
     // whatever the scope, has nothing to wait for.
     if (person !== undefined) {
       const atBroadScope = { ...grant, scopeLevel: grant.scopeLevel ?? broadestLevel(grant.cloud) };
-      const found = [
-        ...cloudIssues(atBroadScope, role, `<${scope.description}>`, person, catalog),
-        ...(catalogEntry(catalog, grant, role) ? [true] : []),
-      ];
-      if (found.length === 0 || peopleAcceptance(grant, catalog, role, undefined).accepted) return [];
+      const privileged =
+        cloudIssues(atBroadScope, role, `<${scope.description}>`, person, catalog).length > 0 ||
+        catalogEntry(catalog, grant, role) !== undefined;
+      if (!privileged || peopleAcceptance(grant, catalog, role, undefined).accepted) return [];
     }
     return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
   }
@@ -187,8 +186,7 @@ function peopleAcceptance(
     if (!envelope?.roles.some(same)) return false;
     if (!envelope.scopes?.length) return true;
     return (
-      scope !== undefined &&
-      envelope.scopes.some((pattern) => globMatch(pattern, scope, { caseInsensitive: true }))
+      scope !== undefined && envelope.scopes.some((pattern) => globMatch(pattern, scope, { caseInsensitive: true }))
     );
   });
   if (listing.some((entitlement) => (entitlement.approval?.by.length ?? 0) > 0)) return { accepted: true };
@@ -242,7 +240,7 @@ function cloudIssues(
  * role is judged for them as for any principal, but accepted where it is temporary or the catalog lists it for class
  * human (peopleIssues). `allUsers` and `allAuthenticatedUsers` are no people: they are public (gcp-public).
  */
-function heldToHumanRules(cloud: RoleGrant['cloud'], member: string): boolean {
+function isPeople(cloud: RoleGrant['cloud'], member: string): boolean {
   switch (cloud) {
     case 'azure':
       return /^(User|Group):/.test(member);
