@@ -73,6 +73,7 @@ type MessageId =
   | 'k8sUnseenRole'
   | 'k8sUnauthenticatedSubject'
   | 'catalogPrivilegedRole'
+  | 'peopleStandingRole'
   | 'k8sAutomountPrivileged'
   | 'k8sAutomountPrivilegedPods'
   | 'gcpPrivilegedRole'
@@ -120,7 +121,10 @@ export default defineRule<MessageId>({
       'resource, Allow with NotAction, and administrator managed policies give a non-human identity far more than its task needs, ' +
       'and whoever steals its credentials gets the same. The same holds for role grants on other clouds: Azure Owner or Contributor on a ' +
       'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
-      'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. A role definition that grants such ' +
+      'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. Held by people (Azure users and groups, ' +
+      'Google users, groups, domains and workforce principals), such a role is standing privilege unless the grant ends (an ' +
+      'IAM condition on request.time) or a catalog entitlement for class human lists it with an approval: privilege held by ' +
+      'people is temporary and approved. A role definition that grants such ' +
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
       "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
       'bound or not: it is usually bound from another repository, by a chart, or later. A binding to one of the Kubernetes default ' +
@@ -223,6 +227,11 @@ export default defineRule<MessageId>({
       gcpIamAdminRole:
         '{{source}} grants {{holder}} {{role}} on {{scope}}: it can rewrite the IAM policy and grant itself any role. ' +
         'Keep IAM administration with people, just in time; give the workload only the roles it uses.',
+      peopleStandingRole:
+        '{{source}} gives {{holder}} {{grant}}, which {{what}}: standing privilege held by people, as nothing in the change ' +
+        'ends the grant{{condition}} and no catalog entitlement for class human lists the role with an approval{{unapproved}}. ' +
+        'Privilege held by people must be temporary and approved: {{temporary}}, or list {{role}} for class human in a catalog ' +
+        'entitlement with an approval (approval.by and maxDuration).',
       gcpPublicMember:
         '{{source}} grants {{role}} on {{scope}} to {{member}}: {{who}}. Remove the public member and grant the role to the ' +
         'service accounts or groups that need it.',
@@ -861,12 +870,118 @@ function roleIssueReport(
         data: { role: issue.role, roleKind: issue.roleKind, where },
         detail: `Role::${issue.role}`,
       };
+    case 'people-standing':
+      return peopleStandingReport(issue, grant);
     case 'catalog':
       return {
         messageId: 'catalogPrivilegedRole',
         data: { role: issue.role, scope: issue.scope, entry: issue.entry },
         detail: `Role::${issue.role}`,
       };
+  }
+}
+
+/**
+ * A privileged role held by people as standing privilege: what the role is and reaches, said as the verdict for any
+ * principal says it, and how the grant would be temporary on its cloud.
+ */
+function peopleStandingReport(
+  standing: Extract<RoleIssue, { kind: 'people-standing' }>,
+  grant: RoleGrant,
+): { messageId: MessageId; data: Record<string, string>; detail: string } {
+  const { issue } = standing;
+  const { role, granted, what } = peopleGrantText(issue);
+  const temporary =
+    grant.cloud === 'gcp'
+      ? 'add an IAM condition that ends the binding (request.time < timestamp("…"), Google Cloud\'s temporary access)'
+      : issue.kind === 'entra-directory' || issue.kind === 'graph-app-role'
+        ? 'make the directory role eligible through Privileged Identity Management, with an end, instead of assigned'
+        : 'make it a Privileged Identity Management eligible (or active) role assignment with an end, instead of a role assignment';
+  return {
+    messageId: 'peopleStandingRole',
+    data: {
+      role,
+      grant: granted,
+      what,
+      temporary,
+      condition: standing.condition
+        ? ' (its IAM condition sets no end this check reads: only request.time < timestamp(…) comparisons joined by && are read)'
+        : '',
+      unapproved: standing.unapproved
+        ? ` (entitlement ${standing.unapproved} lists it for class human but sets no approval)`
+        : '',
+    },
+    detail: `Role::${role}/Member::${standing.member}`,
+  };
+}
+
+/** The role a person's privileged grant gives, how it is granted, and what it reaches. */
+function peopleGrantText(issue: Extract<RoleIssue, { kind: 'people-standing' }>['issue']): {
+  role: string;
+  granted: string;
+  what: string;
+} {
+  switch (issue.kind) {
+    case 'azure-rbac':
+      return {
+        role: issue.role,
+        granted: `the built-in role ${issue.role} at ${issue.level} scope ${issue.scope}`,
+        what: privilegesText(issue.privileges),
+      };
+    case 'azure-custom':
+      return {
+        role: issue.role,
+        granted: `custom role ${issue.role} on ${issue.scope}`,
+        what: privilegesText(issue.privileges),
+      };
+    case 'key-vault-access-policy':
+      return {
+        role: 'Key Vault access policy',
+        granted: `a Key Vault access policy on ${issue.scope}`,
+        what: `holds ${[...issue.wildcard, ...issue.purge].join(', ')}`,
+      };
+    case 'entra-directory':
+      return {
+        role: issue.role,
+        granted: `the Entra ID directory role ${issue.role}`,
+        what: 'Microsoft marks privileged (it manages credentials, authentication or authorization across the tenant, or reads its restricted data)',
+      };
+    case 'graph-app-role':
+      return {
+        role: issue.role,
+        granted: `the Microsoft Graph permission ${issue.role}`,
+        what: 'can grant any role or add credentials to any application',
+      };
+    case 'gcp-role':
+      return {
+        role: issue.role,
+        granted: `${issue.role} on ${issue.scope}`,
+        what:
+          issue.verdict.risk === 'basic'
+            ? 'holds nearly every permission of every service there'
+            : `holds ${issue.verdict.permissions.join(', ')} (it ${issue.verdict.what})`,
+      };
+    case 'gcp-public':
+    case 'gcp-default-account':
+      return { role: issue.role, granted: `${issue.role} on ${issue.scope}`, what: `is granted to ${issue.member}` };
+    case 'catalog':
+      return {
+        role: issue.role,
+        granted: `${issue.role} on ${issue.scope}`,
+        what: `the catalog lists as privileged (${issue.entry})`,
+      };
+    case 'k8s-cluster-admin':
+      return {
+        role: 'cluster-admin',
+        granted: `cluster-admin on ${issue.scope}`,
+        what: 'grants every verb on every resource',
+      };
+    case 'k8s-rule':
+      return { role: issue.role, granted: `${issue.role} on ${issue.scope}`, what: `grants ${issue.what}` };
+    case 'k8s-unauthenticated':
+      return { role: issue.role, granted: issue.role, what: `is bound to ${issue.member}` };
+    case 'k8s-unseen-role':
+      return { role: issue.role, granted: `${issue.roleKind} ${issue.role}`, what: 'cannot be seen' };
   }
 }
 

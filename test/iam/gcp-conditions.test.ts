@@ -20,6 +20,9 @@ describe('conditionEnd', () => {
     [`request.time < timestamp("2030-01-01T00:00:00Z") && ${BOUND}`, '2020-01-01T00:00:00.000Z'],
     // A start and an end: the end is read, the start is another conjunct.
     [`request.time > timestamp("2019-01-01T00:00:00Z") && ${BOUND}`, '2020-01-01T00:00:00.000Z'],
+    // The same comparison written the other way round.
+    ['timestamp("2020-01-01T00:00:00Z") > request.time', '2020-01-01T00:00:00.000Z'],
+    [`resource.name == "x" && timestamp('2020-01-01T00:00:00Z') >= request.time`, '2020-01-01T00:00:00.000Z'],
     // != is a comparison, not a negation.
     [`resource.type != "storage.googleapis.com/Bucket" && ${BOUND}`, '2020-01-01T00:00:00.000Z'],
   ])('%s ends at %s', (expression, end) => {
@@ -29,6 +32,7 @@ describe('conditionEnd', () => {
   it.each([
     ['no time bound', 'resource.name.startsWith("projects/_/buckets/logs")'],
     ['a start, not an end', 'request.time > timestamp("2020-01-01T00:00:00Z")'],
+    ['a start written the other way round', 'timestamp("2020-01-01T00:00:00Z") < request.time'],
     ['a disjunction: the other side may hold', `${BOUND} || resource.name == "x"`],
     ['a negation', `!(${BOUND})`],
     ['a negated conjunct', `resource.name == "x" && !resource.name.endsWith("y") && ${BOUND}`],

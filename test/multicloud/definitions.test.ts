@@ -244,7 +244,7 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
     );
   });
 
-  it('members of every kind: public, people (users, groups, workforce pools) left to the human rules, workload principals judged; unreadable policies and roles fail closed', () => {
+  it('members of every kind: public, people (users, groups, workforce pools) judged as standing privilege held by people, workload principals judged; unreadable policies and roles fail closed', () => {
     const PROJECT = 'gcp:projects/iAMMember:IAMMember';
     const findings = findingsOf([
       record(PROJECT, 'public', { project: 'p', role: 'roles/viewer', member: 'allAuthenticatedUsers' }),
@@ -304,18 +304,19 @@ describe('Google Cloud: every binding form and member kind, custom roles, pools'
       }),
     ]);
     expect(summary(findings)).toEqual([
-      'no-wildcard-privilege mandatory person Role::roles/owner',
+      'no-wildcard-privilege mandatory person Role::roles/owner/Member::user:alice@example.com',
       'no-wildcard-privilege mandatory pool-owner Role::roles/editor',
       'no-wildcard-privilege mandatory public Member::allAuthenticatedUsers',
-      'no-wildcard-privilege mandatory workforce Role::roles/owner',
+      'no-wildcard-privilege mandatory workforce Role::roles/owner/Member::principalSet://iam.googleapis.com/locations/global/workforcePools/staff/group/admins',
       'no-wildcard-privilege pending bad-policy Role::unknown',
       'no-wildcard-privilege pending elsewhere Role::unknown',
       'no-wildcard-privilege pending typo Role::unknown',
       'restrict-trust pending odd-condition Federated::unknown',
     ]);
-    // People are not judged by the role's permissions here; the catalog's own privileged list (roles/owner) still names them.
+    // People are judged by the role's permissions as any principal is (until session 48 only the catalog's privileged list,
+    // roles/owner in cloud-admin-roles, named them), and the finding says it is standing privilege held by people.
     expect(findings.find((f) => f.resource.name === 'person')!.message).toContain(
-      'which the catalog lists as privileged (cloud-admin-roles)',
+      'roles/owner on projects/p, which holds nearly every permission of every service there: standing privilege held by people',
     );
     expect(findings.find((f) => f.resource.name === 'odd-condition' && f.ruleId === 'restrict-trust')!.message).toBe(
       'Federated credential odd-condition of deployer cannot be verified until apply: subject every identity of the pool, limited by attribute condition "assertion.repository.startsWith(\'o/\')", which this check cannot read as a subject.',

@@ -775,6 +775,56 @@ export const CASES: ParityCase[] = [
     expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildGraphGrantConsent')],
   },
   {
+    // Google Cloud: roles/owner on the project for a whole domain, standing privilege held by people; beside it the same
+    // role for a group until a time its IAM condition states (temporary access), which passes.
+    id: 'WildPeopleOwner',
+    rule: 'no-wildcard-privilege',
+    cloudformation: { unsupported: 'CloudFormation has no Google Cloud resources (project IAM members)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'google_project_iam_member.WildPeopleOwnerDomain',
+        values: { project: 'parity-project', role: 'roles/owner', member: 'domain:example.com', condition: [] },
+        unknown: { id: true, etag: true },
+      },
+      {
+        address: 'google_project_iam_member.WildPeopleOwnerBound',
+        values: {
+          project: 'parity-project',
+          role: 'roles/owner',
+          member: 'group:oncall@example.com',
+          condition: [
+            { title: 'incident', description: '', expression: 'request.time < timestamp("2027-06-01T00:00:00Z")' },
+          ],
+        },
+        unknown: { id: true, etag: true },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildPeopleOwnerDomain')],
+  },
+  {
+    // Azure: Owner on the subscription for a group, standing privilege held by people (azure-native RoleAssignment,
+    // azurerm_role_assignment, principal type Group).
+    id: 'WildPeopleGroup',
+    rule: 'no-wildcard-privilege',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a role assignment)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_role_assignment.WildPeopleGroupOwner',
+        values: {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000002',
+          role_definition_id:
+            '/subscriptions/00000000-0000-0000-0000-000000000002/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          principal_id: '00000000-0000-0000-0000-0000000a0d15',
+          principal_type: 'Group',
+        },
+        unknown: { id: true, name: true, role_definition_name: true },
+      },
+    ],
+    expected: [verdict('no-wildcard-privilege', '-', 'mandatory', 'WildPeopleGroupOwner')],
+  },
+  {
     id: 'OwnerNone',
     rule: 'require-owner',
     cloudformation: cfnRole('OwnerNone', {}),

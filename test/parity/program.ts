@@ -1,7 +1,7 @@
 // The cases of cases.ts as one Pulumi program (@pulumi/aws), run under the SDK's mocks by parity.test.ts: every
 // resource has the name, and the physical name, the case gives it in CloudFormation and Terraform.
 import * as aws from '@pulumi/aws';
-import { compute, cosmosdb, keyvault, storage } from '@pulumi/azure-native';
+import { authorization, compute, cosmosdb, keyvault, storage } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
@@ -131,6 +131,26 @@ new azuread.ServicePrincipalDelegatedPermissionGrant('WildGraphGrantConsent', {
   servicePrincipalObjectId: '00000000-0000-0000-0000-00000000d1e1',
   resourceServicePrincipalObjectId: wildGraph.objectId,
   claimValues: ['openid', 'Directory.ReadWrite.All'],
+});
+// People: roles/owner on the project for a domain (standing) and for a group until a stated time (bound); Owner on the
+// subscription for a group.
+new gcp.projects.IAMMember('WildPeopleOwnerDomain', {
+  project: 'parity-project',
+  role: 'roles/owner',
+  member: 'domain:example.com',
+});
+new gcp.projects.IAMMember('WildPeopleOwnerBound', {
+  project: 'parity-project',
+  role: 'roles/owner',
+  member: 'group:oncall@example.com',
+  condition: { title: 'incident', expression: 'request.time < timestamp("2027-06-01T00:00:00Z")' },
+});
+new authorization.RoleAssignment('WildPeopleGroupOwner', {
+  scope: '/subscriptions/00000000-0000-0000-0000-000000000002',
+  roleDefinitionId:
+    '/subscriptions/00000000-0000-0000-0000-000000000002/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  principalId: '00000000-0000-0000-0000-0000000a0d15',
+  principalType: 'Group',
 });
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,

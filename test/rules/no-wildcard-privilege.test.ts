@@ -892,55 +892,6 @@ ruleTester(rule, {
       }),
     },
     {
-      name: 'Azure: Owner for a user or a group the change does not create is left to the human rules',
-      model: model({
-        externalRoleGrants: [
-          {
-            member: 'User:7f3c1c52-0000-4000-8000-000000000001',
-            grant: azureRole('alice-owner', 'Owner', SUB, 'subscription'),
-          },
-          {
-            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
-            grant: azureRole('admins-owner', 'Owner', SUB, 'subscription'),
-          },
-        ],
-      }),
-    },
-    {
-      name: 'GCP: roles/owner for a user is left to the human rules',
-      model: model({
-        externalRoleGrants: [
-          {
-            member: 'user:alice@example.com',
-            grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project'),
-          },
-        ],
-      }),
-    },
-    {
-      // terraform-validator's example_project_iam_member_empty_project plan: the project is a random suffix. Until h101
-      // this was a blocking pending finding that no project the apply picks could turn into a finding.
-      name: 'GCP and Azure: roles/owner or Owner for a person, on a scope known only at apply, is left to the human rules too: nothing to wait for',
-      model: model({
-        externalRoleGrants: [
-          {
-            member: 'user:test-valid@domain.com',
-            grant: {
-              ...gcpRole('late-owner', 'roles/owner', 'projects/x', 'project'),
-              scope: unknownValue('late-owner.project is not known until apply (from random_string.suffix.result)'),
-            },
-          },
-          {
-            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
-            grant: {
-              ...azureRole('admins-late-owner', 'Owner', SUB, 'subscription'),
-              scope: unknownValue('admins-late-owner.scope is not known until apply'),
-            },
-          },
-        ],
-      }),
-    },
-    {
       name: 'Kubernetes: view in a namespace, a Role reading configmaps, secrets read in one namespace only (Checkov CKV_K8S_49 compliance)',
       model: model({
         identities: [
@@ -1652,6 +1603,93 @@ ruleTester(rule, {
           identity: 'TestStack/web-app',
           detail: 'Role::Website Contributor',
           message: `web-admin-assignment grants web-app Website Contributor on ${SUB}, which the catalog lists as privileged (web-admin). Grant a narrower role, or request a catalog exception.`,
+        },
+      ],
+    },
+    {
+      name: 'Azure: Owner on the subscription for a user or a group the change does not create is standing privilege held by people (left to the human rules, which judge no grant, until session 48)',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'User:7f3c1c52-0000-4000-8000-000000000001',
+            grant: azureRole('alice-owner', 'Owner', SUB, 'subscription'),
+          },
+          {
+            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
+            grant: azureRole('admins-owner', 'Owner', SUB, 'subscription'),
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'admins-owner',
+          detail: 'Role::Owner/Member::Group:7f3c1c52-0000-4000-8000-000000000002',
+          message:
+            'admins-owner gives Group:7f3c1c52-0000-4000-8000-000000000002 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make it a Privileged Identity Management eligible (or active) role assignment with an end, instead of a role assignment, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+        },
+        {
+          resource: 'alice-owner',
+          detail: 'Role::Owner/Member::User:7f3c1c52-0000-4000-8000-000000000001',
+          message:
+            'alice-owner gives User:7f3c1c52-0000-4000-8000-000000000001 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make it a Privileged Identity Management eligible (or active) role assignment with an end, instead of a role assignment, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+        },
+      ],
+    },
+    {
+      name: 'GCP: roles/owner on a project for a user is standing privilege held by people (left to the human rules, which judge no grant, until session 48)',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'user:alice@example.com',
+            grant: gcpRole('alice-owner', 'roles/owner', 'projects/sandbox', 'project'),
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'alice-owner',
+          detail: 'Role::roles/owner/Member::user:alice@example.com',
+          message:
+            'alice-owner gives user:alice@example.com roles/owner on projects/sandbox, which holds nearly every permission of every service there: standing privilege held by people, as nothing in the change ends the grant and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: add an IAM condition that ends the binding (request.time < timestamp("\u2026"), Google Cloud\'s temporary access), or list roles/owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+        },
+      ],
+    },
+    {
+      // terraform-validator's example_project_iam_member_empty_project plan: the project is a random suffix. Until h101
+      // this was a blocking pending finding that no project the apply picks could turn into a finding.
+      name: 'GCP and Azure: roles/owner or Owner for a person, on a scope known only at apply, is pending: every project or subscription makes it standing privilege held by people unless the catalog accepts it (nothing to wait for until session 48)',
+      model: model({
+        externalRoleGrants: [
+          {
+            member: 'user:test-valid@domain.com',
+            grant: {
+              ...gcpRole('late-owner', 'roles/owner', 'projects/x', 'project'),
+              scope: unknownValue('late-owner.project is not known until apply (from random_string.suffix.result)'),
+            },
+          },
+          {
+            member: 'Group:7f3c1c52-0000-4000-8000-000000000002',
+            grant: {
+              ...azureRole('admins-late-owner', 'Owner', SUB, 'subscription'),
+              scope: unknownValue('admins-late-owner.scope is not known until apply'),
+            },
+          },
+        ],
+      }),
+      findings: [
+        {
+          resource: 'admins-late-owner',
+          detail: 'Role::unknown',
+          message:
+            'admins-late-owner grants Group:7f3c1c52-0000-4000-8000-000000000002 a role that cannot be verified until apply: scope of Owner: admins-late-owner.scope is not known until apply.',
+          pending: true,
+        },
+        {
+          resource: 'late-owner',
+          detail: 'Role::unknown',
+          message:
+            'late-owner grants user:test-valid@domain.com a role that cannot be verified until apply: scope of roles/owner: late-owner.project is not known until apply (from random_string.suffix.result).',
+          pending: true,
         },
       ],
     },

@@ -9,8 +9,14 @@
  * comment (which could hide a written `&&` from CEL) anywhere outside a string. Anything else gives no end, and the grant is judged as it is written.
  */
 
-/** `request.time < timestamp("…")` (or `<=`), one conjunct: the time is the second group. */
-const TIME_BOUND = /^\s*request\.time\s*<=?\s*timestamp\(\s*(["'])([^"'\\]+)\1\s*\)\s*$/;
+/**
+ * `request.time < timestamp("…")` (or `<=`), one conjunct, or the same comparison written the other way round,
+ * `timestamp("…") > request.time` (or `>=`): the time is the second group of either.
+ */
+const TIME_BOUNDS = [
+  /^\s*request\.time\s*<=?\s*timestamp\(\s*(["'])([^"'\\]+)\1\s*\)\s*$/,
+  /^\s*timestamp\(\s*(["'])([^"'\\]+)\1\s*\)\s*>=?\s*request\.time\s*$/,
+];
 
 /** RFC 3339 as CEL's timestamp() takes it: a date, a time, a zone (Z or an offset). */
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -24,7 +30,7 @@ export function conditionEnd(expression: string): string | undefined {
   if (read === undefined || /\|\||!(?!=)|\?|\/\//.test(read.code)) return undefined;
   let end: number | undefined;
   for (const conjunct of read.conjuncts) {
-    const bound = TIME_BOUND.exec(conjunct)?.[2];
+    const bound = TIME_BOUNDS.map((form) => form.exec(conjunct)?.[2]).find((time) => time !== undefined);
     if (bound === undefined || !RFC_3339.test(bound)) continue;
     const time = Date.parse(bound);
     if (!Number.isNaN(time) && (end === undefined || time < end)) end = time;

@@ -5,7 +5,13 @@
  */
 import type { Catalog } from '../../../catalog/types.js';
 import { entraDirectoryRoleByName, PRIVILEGED_GRAPH_PERMISSIONS } from '../../iam/azure/entra.js';
-import { azurePrivileges, builtInRoleByName, isBroadAzureScope, type AzurePrivilege } from '../../iam/azure/roles.js';
+import {
+  azurePrivileges,
+  builtInRoleByName,
+  isBroadAzureScope,
+  sameAzureRoleName,
+  type AzurePrivilege,
+} from '../../iam/azure/roles.js';
 import { privilegedAccessPolicyPermissions } from '../../iam/azure/key-vault-access-policies.js';
 import {
   GCP_PUBLIC_MEMBERS,
@@ -57,7 +63,17 @@ export type RoleIssue =
       everyone?: string;
     }
   | { kind: 'k8s-unseen-role'; role: string; roleKind: 'Role' | 'ClusterRole' }
-  | { kind: 'catalog'; role: string; scope: string; entry: string };
+  | { kind: 'catalog'; role: string; scope: string; entry: string }
+  /**
+   * A privileged role (any issue above but `pending`) granted to people (`member`: an Azure user or group; a Google user,
+   * group, domain or workforce principal) as standing privilege: nothing of the change ends it, and no catalog
+   * entitlement for class human lists it with an approval. `condition`: the grant has an IAM condition, but no end this
+   * check reads in it. `unapproved`: the entitlement that lists the role for class human but sets no approval.
+   */
+  | { kind: 'people-standing'; member: string; issue: PrivilegedRoleIssue; condition?: true; unapproved?: string };
+
+/** A role issue that says why a grant is privileged (not that it cannot be seen yet). */
+export type PrivilegedRoleIssue = Exclude<RoleIssue, { kind: 'pending' } | { kind: 'people-standing' }>;
 
 /** Why a definition of the change is privileged, whether or not anything binds it. */
 export type DefinitionIssue =
@@ -115,11 +131,18 @@ function routesInNamespaces(permissions: readonly RolePermission[], namespaces: 
 export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string): RoleIssue[] {
   const { role, scope } = grant;
   if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
+  const person = member !== undefined && isPeople(grant.cloud, member) ? member : undefined;
   // A scope not known until apply only matters where its level could make the role broad.
   if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) {
-    // A person's grant is judged only against the catalog's privileged actions, whatever its scope: where none lists
-    // the role, no scope the apply could pick makes it a finding, so there is nothing to wait for.
-    if (member && heldToHumanRules(grant.cloud, member) && !catalogEntry(catalog, grant, role)) return [];
+    // A person's grant that no broad scope the apply could pick makes privileged, or that is accepted for people
+    // whatever the scope, has nothing to wait for.
+    if (person !== undefined) {
+      const atBroadScope = { ...grant, scopeLevel: grant.scopeLevel ?? broadestLevel(grant.cloud) };
+      const privileged =
+        cloudIssues(atBroadScope, role, `<${scope.description}>`, person, catalog).length > 0 ||
+        catalogEntry(catalog, grant, role) !== undefined;
+      if (!privileged || peopleAcceptance(grant, catalog, role, undefined).accepted) return [];
+    }
     return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
   }
   const issues = cloudIssues(grant, role, isUnknown(scope) ? `<${scope.description}>` : scope, member, catalog);
@@ -127,7 +150,81 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
     const entry = catalogEntry(catalog, grant, role);
     if (entry) issues.push({ kind: 'catalog', role, scope, entry });
   }
-  return issues;
+  return person === undefined || issues.length === 0
+    ? issues
+    : peopleIssues(grant, catalog, role, isUnknown(scope) ? undefined : scope, person, issues);
+}
+
+/**
+ * A person's grant of a privileged role (the verdict any principal gets) is accepted where it is temporary or the
+ * catalog allows it for people: its IAM condition ends it at a time this check reads (src/iam/gcp/conditions.ts; one
+ * already ended gives no issue at all), or a catalog entitlement for class human lists the role on that scope with an
+ * approval. Otherwise each issue is standing privilege to people; a condition known only at apply is pending.
+ */
+function peopleIssues(
+  grant: RoleGrant,
+  catalog: Catalog,
+  role: string,
+  scope: string | undefined,
+  member: string,
+  issues: RoleIssue[],
+): RoleIssue[] {
+  const acceptance = peopleAcceptance(grant, catalog, role, scope);
+  if (acceptance.accepted) return [];
+  if (isUnknown(grant.condition))
+    return [{ kind: 'pending', what: `whether the IAM condition of ${role} ends it: ${grant.condition.description}` }];
+  return issues.map((issue) =>
+    issue.kind === 'pending' || issue.kind === 'people-standing'
+      ? issue
+      : {
+          kind: 'people-standing',
+          member,
+          issue,
+          ...(grant.condition !== undefined ? { condition: true as const } : {}),
+          ...(acceptance.unapproved !== undefined ? { unapproved: acceptance.unapproved } : {}),
+        },
+  );
+}
+
+/**
+ * Whether people may hold the role as the grant gives it: time-bound, or listed for class human by an entitlement with
+ * an approval on this scope (`scope` undefined: not known until apply, so only an entitlement for every scope counts).
+ * `unapproved`: an entitlement that would have counted but sets no approval.
+ */
+function peopleAcceptance(
+  grant: RoleGrant,
+  catalog: Catalog,
+  role: string,
+  scope: string | undefined,
+): { accepted: boolean; unapproved?: string } {
+  if (grant.conditionEnds !== undefined) return { accepted: true };
+  const listing = catalog.entitlements.filter((entitlement) => {
+    if (!entitlement.classes.includes('human')) return false;
+    const envelope = grant.cloud === 'azure' ? entitlement.azure : grant.cloud === 'gcp' ? entitlement.gcp : undefined;
+    // As require-entitlement compares them: Azure names without case and spaces, Google Cloud names without case.
+    const same = (allowed: string) =>
+      grant.cloud === 'azure' ? sameAzureRoleName(allowed, role) : allowed.toLowerCase() === role.toLowerCase();
+    if (!envelope?.roles.some(same)) return false;
+    if (!envelope.scopes?.length) return true;
+    return (
+      scope !== undefined && envelope.scopes.some((pattern) => globMatch(pattern, scope, { caseInsensitive: true }))
+    );
+  });
+  if (listing.some((entitlement) => (entitlement.approval?.by.length ?? 0) > 0)) return { accepted: true };
+  const [unapproved] = listing;
+  return unapproved ? { accepted: false, unapproved: unapproved.id } : { accepted: false };
+}
+
+/** The broadest level of a scope on the cloud, where a role's verdict is the strictest. */
+function broadestLevel(cloud: RoleGrant['cloud']): RoleGrant['scopeLevel'] {
+  switch (cloud) {
+    case 'azure':
+      return 'subscription';
+    case 'gcp':
+      return 'project';
+    case 'kubernetes':
+      return 'cluster';
+  }
 }
 
 /** Privileged roles only matter where they reach beyond one workload's resources. */
@@ -151,7 +248,7 @@ function cloudIssues(
 ): RoleIssue[] {
   switch (grant.cloud) {
     case 'azure':
-      return azureIssues(grant, role, scope, member);
+      return azureIssues(grant, role, scope);
     case 'gcp':
       return gcpIssues(grant, role, scope, member);
     case 'kubernetes':
@@ -160,10 +257,11 @@ function cloudIssues(
 }
 
 /**
- * A member that is people (an Azure user or group; a Google user, group or domain), held to the human rules
- * (federation, just-in-time approval) rather than judged here (`allUsers` and `allAuthenticatedUsers` are no people).
+ * A member that is people (an Azure user or group; a Google user, group, domain or workforce principal): a privileged
+ * role is judged for them as for any principal, but accepted where it is temporary or the catalog lists it for class
+ * human (peopleIssues). `allUsers` and `allAuthenticatedUsers` are no people: they are public (gcp-public).
  */
-function heldToHumanRules(cloud: RoleGrant['cloud'], member: string): boolean {
+function isPeople(cloud: RoleGrant['cloud'], member: string): boolean {
   switch (cloud) {
     case 'azure':
       return /^(User|Group):/.test(member);
@@ -174,9 +272,7 @@ function heldToHumanRules(cloud: RoleGrant['cloud'], member: string): boolean {
   }
 }
 
-function azureIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
-  // People and groups are held to the human rules; service principals, managed identities and unknown principals here.
-  if (member && heldToHumanRules('azure', member)) return [];
+function azureIssues(grant: RoleGrant, role: string, scope: string): RoleIssue[] {
   if (grant.scopeLevel === 'directory') {
     // Privileged where Microsoft marks the built-in role so (src/iam/azure/entra.ts); a name that is no built-in role
     // (a role newer than the data, a misspelt display name) cannot be judged and is said so, never passed.
@@ -221,9 +317,6 @@ function azureIssues(grant: RoleGrant, role: string, scope: string, member: stri
 function gcpIssues(grant: RoleGrant, role: string, scope: string, member: string | undefined): RoleIssue[] {
   if (member && GCP_PUBLIC_MEMBERS.includes(member))
     return invokesFunctionWithoutUrl(grant) ? [] : [{ kind: 'gcp-public', role, scope, member }];
-  // People are held to the human rules (federation, just-in-time approval); accounts, federated workloads and
-  // members not known until apply are judged here.
-  if (member && heldToHumanRules('gcp', member)) return [];
   if (!isBroadGcpScope(grant.scopeLevel)) return [];
   const verdict = grant.permissions
     ? gcpRoleVerdict(grant.permissions.flatMap((permission) => permission.permissions ?? []))

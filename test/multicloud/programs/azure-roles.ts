@@ -59,3 +59,17 @@ new authorization.RoleAssignment('reports-blob-reader', {
   roleDefinitionId: builtIn('2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'),
   scope: `${subscription}/resourceGroups/reports`,
 });
+
+// People: Owner on the subscription for a group, standing privilege; Reader there for another group, which reads only.
+new authorization.RoleAssignment('platform-admins-owner', {
+  principalId: '00000000-0000-0000-0000-0000000a0d15',
+  principalType: 'Group',
+  roleDefinitionId: builtIn('8e3af657-a8ff-443c-a75c-2fe8c4bcb635'),
+  scope: subscription,
+});
+new authorization.RoleAssignment('auditors-reader', {
+  principalId: '00000000-0000-0000-0000-0000000a0d17',
+  principalType: 'Group',
+  roleDefinitionId: builtIn('acdd72a7-3385-48ef-bd42-f606fba81ae7'),
+  scope: subscription,
+});

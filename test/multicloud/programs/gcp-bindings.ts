@@ -23,7 +23,8 @@ new gcp.folder.IAMMember('loader-folder-iam', {
   role: 'roles/resourcemanager.folderIamAdmin',
   member,
 });
-// An organization IAMPolicy: one privileged predefined role, one narrow; a user is held to the human rules.
+// An organization IAMPolicy: one privileged predefined role, one narrow; the user beside the account holds role
+// administration of the organization as standing privilege, as the account does.
 new gcp.organizations.IAMPolicy('org-policy', {
   orgId: '990011',
   policyData: JSON.stringify({
@@ -81,4 +82,14 @@ new gcp.storage.BucketIAMMember('open-reader', {
   bucket: 'example-co-public-data',
   role: 'roles/storage.objectViewer',
   member: pulumi.interpolate`principal://iam.googleapis.com/${open.name}/subject/repo:example-co/site:ref:refs/heads/main`,
+});
+
+// People: roles/owner on the project for a whole domain, standing privilege; roles/editor for the on-call group until a
+// time its condition states (Google Cloud's temporary access), which passes.
+new gcp.projects.IAMMember('domain-owner', { project, role: 'roles/owner', member: 'domain:example.com' });
+new gcp.projects.IAMMember('oncall-editor', {
+  project,
+  role: 'roles/editor',
+  member: 'group:oncall@example.com',
+  condition: { title: 'incident-window', expression: 'request.time < timestamp("2027-02-01T00:00:00Z")' },
 });

@@ -22,6 +22,8 @@ export const K8S_ROUTES = [
 ];
 
 export const AZURE_ROLES = [
+  // Owner on the subscription for a group: standing privilege held by people (auditors' Reader stays clean).
+  'no-wildcard-privilege mandatory platform-admins-owner Role::Owner/Member::Group:00000000-0000-0000-0000-0000000a0d15',
   'no-wildcard-privilege mandatory reports-secrets-officer Role::Key Vault Secrets Officer',
   'no-wildcard-privilege mandatory reports-storage-keys Role::Storage Account Contributor',
   'no-wildcard-privilege mandatory role-writer Privilege::role-assignment',
@@ -30,10 +32,14 @@ export const AZURE_ROLES = [
 
 export const GCP_BINDINGS = [
   'no-wildcard-privilege mandatory deployer-role Privilege::impersonation',
+  // roles/owner on the project for a domain: standing privilege held by people (the on-call group's bound editor passes).
+  'no-wildcard-privilege mandatory domain-owner Role::roles/owner/Member::domain:example.com',
   'no-wildcard-privilege mandatory loader-act-as Role::roles/iam.serviceAccountUser',
   'no-wildcard-privilege mandatory loader-deployer Role::projects/example-co-data/roles/deployer',
   'no-wildcard-privilege mandatory loader-folder-iam Role::roles/resourcemanager.folderIamAdmin',
   'no-wildcard-privilege mandatory org-policy Role::roles/iam.roleAdmin',
+  // user:alice@example.com beside the loader account: role administration of the organization held by a person, standing.
+  'no-wildcard-privilege mandatory org-policy Role::roles/iam.roleAdmin/Member::user:alice@example.com',
   'restrict-trust mandatory deploy-github Subject::repo:example-co/data-pipelines:*',
   'restrict-trust mandatory open-github Condition::attributeCondition',
 ];
