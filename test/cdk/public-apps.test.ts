@@ -298,6 +298,8 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
       'batch-ecr-openmp': [
         'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ec2',
         'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-run-task',
+        // Since session 48 (noisy, as the two above): AWSBatchServiceRole also holds ecs:StartTask (pathfinding ecs-005).
+        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-start-task',
       ],
       'custom-resource-provider': [],
       'ddb-global-table-with-cmk': [

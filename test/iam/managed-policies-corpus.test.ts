@@ -92,13 +92,17 @@ const CORPUS: Record<string, string[]> = {
   // Since h99 also the CodeDeploy variant: it holds codedeploy:CreateDeployment, so it may deploy a task definition
   // it registered with any role passable to ECS tasks. Since session 44 also ECS Exec: ecs:* on "*" opens a shell in
   // every task whose service enabled execute-command, with its task role (right). Its CloudFormation actions name
-  // only `stack/Infra-ECS-Cluster-*` stacks, so the change-set path on every stack is rightly not reported.
+  // only `stack/Infra-ECS-Cluster-*` stacks, so the change-set path on every stack is rightly not reported. Since
+  // session 48 (right): ecs:StartTask with the same roles (pathfinding.cloud ecs-005), and its integrations statement's
+  // cloudformation:UpdateStack on "*", which updates every stack as that stack's service role (cloudformation-002).
   AmazonECS_FullAccess: [
     path('ecs-execute-command'),
     path('passrole-ec2'),
     path('passrole-ecs-codedeploy'),
     path('passrole-ecs-run-task'),
     path('passrole-ecs-service'),
+    path('passrole-ecs-start-task'),
+    path('update-any-cloudformation-stack'),
     wildcard('AmazonECS_FullAccess'),
   ],
   // Noisy: true of the content (security group ingress, network interface permissions, glue:*, PassRole to EC2/ECS),
@@ -106,7 +110,12 @@ const CORPUS: Record<string, string[]> = {
   AmazonEKSClusterPolicy: [wildcard('AmazonEKSClusterPolicy')],
   AmazonEKSServicePolicy: [wildcard('AmazonEKSServicePolicy')],
   'service-role/AWSGlueServiceRole': [path('update-glue-dev-endpoint'), wildcard('AWSGlueServiceRole')],
-  'service-role/AWSBatchServiceRole': [path('passrole-ec2'), path('passrole-ecs-run-task')],
+  // Since session 48 also ecs:StartTask with the task roles it may pass (pathfinding.cloud ecs-005): noisy as the others.
+  'service-role/AWSBatchServiceRole': [
+    path('passrole-ec2'),
+    path('passrole-ecs-run-task'),
+    path('passrole-ecs-start-task'),
+  ],
   // Noisy, the same: AWS Backup's service role shares snapshots (ec2:ModifySnapshotAttribute on every snapshot) and
   // creates KMS grants behind kms:GrantIsForAWSResource, which the check does not count as restricting.
   'service-role/AWSBackupServiceRolePolicyForBackup': [wildcard('AWSBackupServiceRolePolicyForBackup')],

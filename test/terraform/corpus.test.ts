@@ -44,12 +44,15 @@ function findings(resources: PlannedResource[]): string[] {
 }
 
 describe('Terraform corpus', () => {
-  it('TerraGoat (Checkov plan fixture): 26 findings, 24 right, 2 noisy', () => {
+  it('TerraGoat (Checkov plan fixture): 28 findings, 26 right, 2 noisy', () => {
     expect(findings(TERRAGOAT)).toEqual([
       'no-long-lived-credentials mandatory aws_iam_access_key.user Credential::aws-access-key',
       // ec2:* on "*" (since session 44, right): rewrite any instance's user data and restart it, running code as its
-      // instance profile's role; the EC2 role's own policy allows it as the user's does.
+      // instance profile's role; the EC2 role's own policy allows it as the user's does. Since session 48 (right), the
+      // same ec2:* gives every launch template a default version with its own user data (pathfinding.cloud ec2-004).
+      'no-privilege-escalation mandatory aws_iam_role.ec2role Path::modify-any-ec2-launch-template',
       'no-privilege-escalation mandatory aws_iam_role.ec2role Path::modify-any-ec2-user-data',
+      'no-privilege-escalation mandatory aws_iam_user.user Path::modify-any-ec2-launch-template',
       'no-privilege-escalation mandatory aws_iam_user.user Path::modify-any-ec2-user-data',
       // lambda:* on "*" lets the user replace any function's code and act as its role.
       'no-privilege-escalation mandatory aws_iam_user.user Path::update-lambda-code',
