@@ -122,7 +122,9 @@ const EXPECTED: Record<string, string[]> = {
   "gcp-allusers-viewer.json": [
     "no-wildcard-privilege mandatory google_project_iam_member.a Member::allUsers"
   ],
-  "gcp-binding-domain-editor.json": [],
+  "gcp-binding-domain-editor.json": [
+    "no-wildcard-privilege mandatory google_project_iam_binding.a Role::roles/editor/Member::domain:example.com"
+  ],
   "gcp-bucket-iam-policy-allusers.json": [
     "no-wildcard-privilege mandatory google_storage_bucket_iam_policy.a Member::allUsers"
   ],
@@ -134,7 +136,9 @@ const EXPECTED: Record<string, string[]> = {
     "no-wildcard-privilege mandatory google_project_iam_custom_role.r Privilege::iam-policy",
     "no-wildcard-privilege mandatory google_project_iam_member.a Role::projects/p/roles/policy_writer"
   ],
-  "gcp-folder-owner-group.json": [],
+  "gcp-folder-owner-group.json": [
+    "no-wildcard-privilege mandatory google_folder_iam_member.a Role::roles/owner/Member::group:devs@example.com"
+  ],
   "gcp-iam-policy-owner.json": [
     "no-wildcard-privilege mandatory google_project_iam_policy.a Role::roles/owner"
   ],
@@ -214,7 +218,9 @@ const EXPECTED: Record<string, string[]> = {
   "gcp-wi-user-pool-star.json": [
     "restrict-trust mandatory google_service_account_iam_member.a Pool::*"
   ],
-  "gcp-workforce-pool-owner.json": [],
+  "gcp-workforce-pool-owner.json": [
+    "no-wildcard-privilege mandatory google_project_iam_member.a Role::roles/owner/Member::principalSet://iam.googleapis.com/locations/global/workforcePools/staff/*"
+  ],
   "k8s-aggregated-star.yaml": [
     "no-wildcard-privilege mandatory ops Role::ops-aggregate/Route::wildcard",
     "no-wildcard-privilege mandatory ops Token::automount",
@@ -309,7 +315,7 @@ const EXIT_CODES: Record<string, number> = {
   "az-vm-contributor-sub.json": 1,
   "gcp-allauth-bucket-admin.json": 1,
   "gcp-allusers-viewer.json": 1,
-  "gcp-binding-domain-editor.json": 0,
+  "gcp-binding-domain-editor.json": 1,
   "gcp-bucket-iam-policy-allusers.json": 1,
   "gcp-custom-actas.json": 1,
   "gcp-custom-setiampolicy.json": 1,

@@ -41,15 +41,36 @@ describe("terraform-validator's Google Cloud plans and terraform-compliance's Az
 
   it.each([
     // roles/owner for user:test-valid@domain.com on a project named by a random suffix (known only at apply), and
-    // roles/editor for user:jane@example.com on a folder likewise. A person's grant is left to the human rules
-    // whatever the scope, and no catalog lists the role: until h101 each was a blocking pending finding that no
-    // project or folder the apply picks could turn into a finding.
+    // roles/editor for user:jane@example.com on a folder likewise: standing privilege held by people on whatever
+    // project or folder the apply picks, so pending (until session 48 people's grants were left to the human rules
+    // and passed); owner, editor, storage.admin and viewer on the project for two users, roles/editor on the
+    // organization for a user: the privileged ones are standing privilege held by people (they passed, wrong).
     'example_project_iam_member_empty_project.tfplan.json',
     'example_folder_iam_member_empty_folder.tfplan.json',
-    // Owner, editor, storage.admin and viewer on the project for two users; roles/editor on the organization for a
-    // user: people, held to the human rules (README: a question left for the catalog).
     'example_project_iam.tfplan.json',
     'example_organization_iam_member.tfplan.json',
+  ])('%s: privileged roles held by people are reported; exit 1', (file) => {
+    const { exitCode, findings } = check(file);
+    expect(exitCode).toBe(1);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.ruleId === 'no-wildcard-privilege')).toBe(true);
+  });
+
+  it('the people of three of them, exactly: a pending folder, standing editors and owner, an organization editor', () => {
+    expect(lines(check('example_folder_iam_member_empty_folder.tfplan.json').findings)).toEqual([
+      'no-wildcard-privilege mandatory google_folder_iam_member.editor Role::unknown pending',
+    ]);
+    expect(lines(check('example_project_iam.tfplan.json').findings)).toEqual([
+      'no-wildcard-privilege mandatory google_project_iam_binding.editors Role::roles/editor/Member::user:example-a@google.com',
+      'no-wildcard-privilege mandatory google_project_iam_binding.editors Role::roles/editor/Member::user:example-b@google.com',
+      'no-wildcard-privilege mandatory google_project_iam_member.owner-a Role::roles/owner/Member::user:example-a@google.com',
+    ]);
+    expect(lines(check('example_organization_iam_member.tfplan.json').findings)).toEqual([
+      'no-wildcard-privilege mandatory google_organization_iam_member.binding Role::roles/editor/Member::user:alice@gmail.com',
+    ]);
+  });
+
+  it.each([
     // Compute Engine instances: one on the literal account "test-email" with cloud-platform (not a default account),
     // one without a service_account block (no account at all).
     'full_compute_instance.tfplan.json',
