@@ -1,27 +1,35 @@
 /**
- * The CLI's check of one manifest with one catalog, each written to a new directory, as a user runs
- * `entitlement-guard check app.yaml --catalog catalog.yaml` (or without `--catalog`, when none is given); the inputs
- * must read without an error; and the check of a template or plan that must block.
+ * The CLI's check of one input with one catalog, each written to a new directory, as a user runs
+ * `entitlement-guard check app.yaml --catalog catalog.yaml` (or without `--catalog`, when none is given): a manifest
+ * whose inputs must read without an error, and a template or plan that must block.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import type { Finding } from '../../src/model/finding.js';
 
-export function checkManifest(manifest: string, catalog?: string) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-manifest-'));
-  writeFileSync(join(directory, 'app.yaml'), manifest);
-  if (catalog !== undefined) writeFileSync(join(directory, 'catalog.yaml'), catalog);
-  const result = runCheck({
-    paths: [join(directory, 'app.yaml')],
-    ...(catalog !== undefined ? { catalogPath: join(directory, 'catalog.yaml') } : {}),
+/** The catalog as the check's messages name it: relative to the working directory, the one the files are written to. */
+const CATALOG_FILE = 'catalog.yaml';
+
+/** Writes `file` (and the catalog, when given) to a new directory and checks it from there, as JSON. */
+function checkWritten(file: string, text: string, catalog?: string) {
+  const directory = mkdtempSync(join(tmpdir(), 'eg-check-'));
+  writeFileSync(join(directory, file), text);
+  if (catalog !== undefined) writeFileSync(join(directory, CATALOG_FILE), catalog);
+  return runCheck({
+    paths: [join(directory, file)],
+    ...(catalog !== undefined ? { catalogPath: join(directory, CATALOG_FILE) } : {}),
     format: 'json',
     now: new Date('2026-06-01T00:00:00Z'),
     cwd: directory,
     toolVersion: 'test',
   });
+}
+
+export function checkManifest(manifest: string, catalog?: string) {
+  const result = checkWritten('app.yaml', manifest, catalog);
   expect(result.errors).toEqual([]);
   return { exitCode: result.exitCode, findings: result.result?.findings ?? [] };
 }
@@ -31,25 +39,12 @@ export const verdictLine = (finding: Finding): string =>
   `${finding.ruleId} ${finding.level} ${finding.resource.name} ${finding.detail ?? '-'}${finding.pending ? ' pending' : ''}`;
 
 /**
- * The CLI's check of one input (a template, a plan) with a catalog, each written to a new directory, that must block:
- * exit 1, no input error. Gives the catalog as messages name it (relative to the working directory, the one written
- * to), the findings and their verdict lines.
+ * The check of one input (a template, a plan) with a catalog that must block: exit 1, no input error. Gives the
+ * catalog as messages name it, the findings and their verdict lines.
  */
 export function checkBlocked(file: string, text: string, catalog: string) {
-  const directory = mkdtempSync(join(tmpdir(), 'eg-check-'));
-  const input = join(directory, file);
-  const catalogPath = join(directory, 'catalog.yaml');
-  writeFileSync(input, text);
-  writeFileSync(catalogPath, catalog);
-  const result = runCheck({
-    paths: [input],
-    catalogPath,
-    format: 'json',
-    now: new Date('2026-06-01T00:00:00Z'),
-    cwd: directory,
-    toolVersion: 'test',
-  });
+  const result = checkWritten(file, text, catalog);
   expect([result.exitCode, result.errors]).toEqual([1, []]);
   const findings = result.result?.findings ?? [];
-  return { catalog: relative(directory, catalogPath), findings, lines: findings.map(verdictLine) };
+  return { catalog: CATALOG_FILE, findings, lines: findings.map(verdictLine) };
 }
