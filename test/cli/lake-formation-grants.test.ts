@@ -109,3 +109,110 @@ describe('Lake Formation permissions, a portfolio share and a delivery destinati
     ]);
   });
 });
+
+// A grant's principal written whole as an Fn::If that only deploy time decides (a condition on a parameter the
+// deployment sets): each branch is a principal some deployment grants, so both are judged. The Lake Formation
+// principal structure as one Fn::If was read as naming no principal (fail-open); a layer permission's principal as one
+// Fn::If of two values waited for a value that the template already writes.
+const BRANCHING = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ShareWithPartner:
+    Type: String
+    Default: 'false'
+Conditions:
+  Partner: !Equals [!Ref ShareWithPartner, 'true']
+Resources:
+  SalesRead:
+    Type: AWS::LakeFormation::Permissions
+    Properties:
+      DataLakePrincipal: !If
+        - Partner
+        - DataLakePrincipalIdentifier: '999999999999'
+        - DataLakePrincipalIdentifier: IAM_ALLOWED_PRINCIPALS
+      Permissions: [SELECT]
+      Resource:
+        TableResource:
+          DatabaseName: sales
+          Name: orders
+  OrdersRead:
+    Type: AWS::LakeFormation::PrincipalPermissions
+    Properties:
+      Principal: !If
+        - Partner
+        - DataLakePrincipalIdentifier: '888888888888'
+        - !Ref AWS::NoValue
+      Permissions: [SELECT]
+      PermissionsWithGrantOption: []
+      Resource:
+        Table:
+          CatalogId: !Ref AWS::AccountId
+          DatabaseName: sales
+          Name: orders
+  ReportsRead:
+    Type: AWS::LakeFormation::Permissions
+    Properties:
+      DataLakePrincipal:
+        DataLakePrincipalIdentifier: !If [Partner, '666666666666', IAM_ALLOWED_PRINCIPALS]
+      Permissions: [SELECT]
+      Resource:
+        TableResource:
+          DatabaseName: sales
+          Name: reports
+  Layer:
+    Type: AWS::Lambda::LayerVersion
+    Properties:
+      Content: { S3Bucket: layers, S3Key: shared.zip }
+  LayerUse:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      Action: lambda:GetLayerVersion
+      LayerVersionArn: !Ref Layer
+      Principal: !If [Partner, '777777777777', !Ref AWS::AccountId]
+`;
+
+describe('a grant whose principal is one Fn::If deploy time decides, in a CloudFormation template', () => {
+  it('is judged on both branches through the CLI', () => {
+    const file = join(DIR, 'branching.yaml');
+    writeFileSync(file, BRANCHING);
+    const catalog = join(DIR, 'catalog.yaml');
+    writeFileSync(
+      catalog,
+      [
+        'apiVersion: entitlement-guard/v1',
+        'owners: [{ id: team-platform, contact: platform@example.com }]',
+        'trust:',
+        '  accounts: { "111122223333": { owner: team-platform } }',
+        '',
+      ].join('\n'),
+    );
+    const result = runCheck({
+      paths: [file],
+      catalogPath: catalog,
+      format: 'json',
+      now: new Date('2026-06-01T00:00:00Z'),
+      cwd: REPO,
+      toolVersion: 'test',
+    });
+    expect([result.exitCode, result.errors]).toEqual([1, []]);
+    const findings = result.result?.findings ?? [];
+    expect(
+      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
+    ).toEqual([
+      'restrict-trust mandatory LayerUse Account::777777777777',
+      'restrict-trust mandatory OrdersRead Account::888888888888',
+      'restrict-trust mandatory ReportsRead Account::666666666666',
+      'restrict-trust mandatory SalesRead Account::999999999999',
+    ]);
+    const untrusted = (name: string, account: string, action: string, on: string) =>
+      `Resource policy ${name} allows account ${account} (${account}) Action ${action} on ${on}, but the catalog ` +
+      `(${catalog}) does not list that account under trust.accounts (listed: 111122223333). Narrow Principal to ` +
+      'accounts the catalog trusts, or record the account with its owner under trust.accounts after review.';
+    const glue = 'arn:aws:glue:<own-region>:<own-account>:*';
+    expect(findings.map((f) => f.message)).toEqual([
+      untrusted('LayerUse', '777777777777', 'lambda:GetLayerVersion', '<id of Layer>'),
+      untrusted('OrdersRead', '888888888888', 'lakeformation:GetDataAccess', glue),
+      untrusted('ReportsRead', '666666666666', 'lakeformation:GetDataAccess', glue),
+      untrusted('SalesRead', '999999999999', 'lakeformation:GetDataAccess', glue),
+    ]);
+  });
+});

@@ -888,8 +888,14 @@ class ModelBuilder {
     // written out (an Fn::Sub naming the own account).
     const entries = fields.principals.some(({ kind }) => kind === 'entries');
     const resolved = entries ? stack.resolver.resolve(properties) : properties;
-    const document = principalGrantDocument(isRecord(resolved) ? resolved : {}, fields);
-    if (!document) return;
+    const statements = new Map<string, unknown>();
+    for (const written of entries ? [resolved] : principalBranches(stack, properties, fields)) {
+      const branch = principalGrantDocument(isRecord(written) ? written : {}, fields);
+      for (const statement of (branch?.Statement as unknown[] | undefined) ?? [])
+        statements.set(JSON.stringify(statement), statement);
+    }
+    if (statements.size === 0) return;
+    const document = { Version: '2012-10-17', Statement: [...statements.values()] };
     const { attachedTo: by } = fields;
     const attachedTo =
       by.kind === 'self'
@@ -1345,4 +1351,35 @@ function attachedResource(stack: StackContext, raw: unknown, kind: NamedBy): Pol
     kind === 'arn' ? 'ARN' : kind === 'queue-url' ? 'queue URL' : kind.replaceAll('-', ' '),
   );
   return isUnknown(value) || kind === 'arn' ? value : attachedArnOf(kind, value);
+}
+
+/**
+ * A principal grant's properties as each deployment may write them where an `Fn::If` that only deploy time decides
+ * (or `AWS::NoValue`) writes a principal, or the structure holding one (Lake Formation's `DataLakePrincipal`), whole:
+ * one set of properties per branch, so that every principal some deployment grants is judged. The resolver's
+ * reading of a deploy-time `Fn::If` keeps both branches of a list or policy document but gives Unknown for two
+ * structures, and read as written the structure is an `Fn::If`, not a principal: both named no principal (fail-open).
+ */
+function principalBranches(
+  stack: StackContext,
+  properties: Readonly<Record<string, unknown>>,
+  fields: PrincipalGrantFields,
+): readonly Readonly<Record<string, unknown>>[] {
+  let branches: Readonly<Record<string, unknown>>[] = [properties];
+  const expand = (holderOf: (props: Readonly<Record<string, unknown>>) => unknown, key: string, within?: string) => {
+    branches = branches.flatMap((props) => {
+      const holder = holderOf(props);
+      if (!isRecord(holder) || !isIntrinsic(holder[key])) return [props];
+      const values = stack.resolver.alternatives(holder[key]);
+      // A branch of AWS::NoValue leaves the property out, not the grant's other principals.
+      return (values.length > 0 ? values : [undefined]).map((value) =>
+        within === undefined ? { ...props, [key]: value } : { ...props, [within]: { ...holder, [key]: value } },
+      );
+    });
+  };
+  for (const { property, within } of fields.principals) {
+    if (within !== undefined) expand((props) => props, within);
+    expand((props) => (within === undefined ? props : props[within]), property, within);
+  }
+  return branches;
 }
