@@ -5,15 +5,17 @@
  * deployment gives the value); permissions to IAM_ALLOWED_PRINCIPALS (the own account's IAM principals) and a delivery
  * destination open to a trusted account pass. All passed unseen before (fail-open).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { describe, expect, it } from 'vitest';
+import { checkBlocked } from '../support/check-manifest.js';
 
-const REPO = join(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'eg-lake-formation-'));
-afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+/** Trusts one account only. */
+const CATALOG = [
+  'apiVersion: entitlement-guard/v1',
+  'owners: [{ id: team-platform, contact: platform@example.com }]',
+  'trust:',
+  '  accounts: { "111122223333": { owner: team-platform } }',
+  '',
+].join('\n');
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -69,32 +71,8 @@ Resources:
 
 describe('Lake Formation permissions, a portfolio share and a delivery destination in a CloudFormation template', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const file = join(DIR, 'template.yaml');
-    writeFileSync(file, TEMPLATE);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checkBlocked('template.yaml', TEMPLATE, CATALOG);
+    expect(lines).toEqual([
       'restrict-trust mandatory ConsumerShare Principal::unknown pending',
       'restrict-trust mandatory PartnerRead Account::999999999999',
     ]);
@@ -172,32 +150,8 @@ Resources:
 
 describe('a grant whose principal is one Fn::If deploy time decides, in a CloudFormation template', () => {
   it('is judged on both branches through the CLI', () => {
-    const file = join(DIR, 'branching.yaml');
-    writeFileSync(file, BRANCHING);
-    const catalog = join(DIR, 'catalog.yaml');
-    writeFileSync(
-      catalog,
-      [
-        'apiVersion: entitlement-guard/v1',
-        'owners: [{ id: team-platform, contact: platform@example.com }]',
-        'trust:',
-        '  accounts: { "111122223333": { owner: team-platform } }',
-        '',
-      ].join('\n'),
-    );
-    const result = runCheck({
-      paths: [file],
-      catalogPath: catalog,
-      format: 'json',
-      now: new Date('2026-06-01T00:00:00Z'),
-      cwd: REPO,
-      toolVersion: 'test',
-    });
-    expect([result.exitCode, result.errors]).toEqual([1, []]);
-    const findings = result.result?.findings ?? [];
-    expect(
-      findings.map((f) => `${f.ruleId} ${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`),
-    ).toEqual([
+    const { catalog, findings, lines } = checkBlocked('branching.yaml', BRANCHING, CATALOG);
+    expect(lines).toEqual([
       'restrict-trust mandatory LayerUse Account::777777777777',
       'restrict-trust mandatory OrdersRead Account::888888888888',
       'restrict-trust mandatory ReportsRead Account::666666666666',
