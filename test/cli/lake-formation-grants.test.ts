@@ -7,15 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkBlocked } from '../support/check-manifest.js';
+import { trustingCatalogYaml } from '../support/principal-grants.js';
 
-/** Trusts one account only. */
-const CATALOG = [
-  'apiVersion: entitlement-guard/v1',
-  'owners: [{ id: team-platform, contact: platform@example.com }]',
-  'trust:',
-  '  accounts: { "111122223333": { owner: team-platform } }',
-  '',
-].join('\n');
+const CATALOG = trustingCatalogYaml({ organization: false });
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:

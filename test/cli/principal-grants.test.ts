@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkBlocked } from '../support/check-manifest.js';
+import { trustingCatalogYaml } from '../support/principal-grants.js';
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -51,13 +52,7 @@ Resources:
 
 describe('principal grants and a log group policy in a CloudFormation template', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const catalog = [
-      'apiVersion: entitlement-guard/v1',
-      'owners: [{ id: team-platform, contact: platform@example.com }]',
-      'trust:',
-      '  accounts: { "111122223333": { owner: team-platform } }',
-      '',
-    ].join('\n');
+    const catalog = trustingCatalogYaml({ organization: false });
     const { findings, lines } = checkBlocked('template.yaml', TEMPLATE, catalog);
     expect(lines).toEqual([
       'restrict-trust mandatory ConsumerPermissions Principal::unknown pending',

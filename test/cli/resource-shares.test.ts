@@ -10,16 +10,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkBlocked } from '../support/check-manifest.js';
+import { trustingCatalogYaml } from '../support/principal-grants.js';
 
 const DEFAULT = "each resource type's default AWS managed permission (the share names none)";
-const CATALOG = [
-  'apiVersion: entitlement-guard/v1',
-  'owners: [{ id: team-platform, contact: platform@example.com }]',
-  'trust:',
-  '  accounts: { "111122223333": { owner: team-platform } }',
-  '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-  '',
-].join('\n');
+const CATALOG = trustingCatalogYaml({ organization: true });
 
 const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:

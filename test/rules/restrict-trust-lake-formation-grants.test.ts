@@ -4,35 +4,18 @@
  * principals: IAM_ALLOWED_PRINCIPALS (the own account's IAM principals), a trusted account or the catalog's
  * organization pass; another account or organization is a finding.
  */
-import { PRINCIPAL_GRANTS, principalGrantDocument } from '../../src/adapters/aws/resource-policies.js';
-import { parsePolicyDocument } from '../../src/iam/aws/document.js';
-import type { Model } from '../../src/model/model.js';
 import rule from '../../src/rules/restrict-trust.js';
-import { catalog, model, ref } from '../support/builders.js';
+import { granted, TRUSTED_ACCOUNT, TRUSTED_ORGANIZATION, trustingCatalog } from '../support/principal-grants.js';
 import { ruleTester } from '../support/rule-tester.js';
 
-const TRUSTED = '111122223333';
+const TRUSTED = TRUSTED_ACCOUNT;
 const OTHER = '999999999999';
-const ORG = 'o-a1b2c3d4e5';
+const ORG = TRUSTED_ORGANIZATION;
 const CATALOG_ARNS = 'arn:aws:glue:<own-region>:<own-account>:*';
 const LICENSE = `arn:aws:license-manager::${TRUSTED}:license:l-0a1b2c3d`;
 
-const trusting = catalog({
-  trust: {
-    accounts: [{ id: TRUSTED, owner: 'team-platform' }],
-    organizations: [{ id: ORG, owner: 'team-platform' }],
-    oidc: [],
-  },
-});
+const trusting = trustingCatalog();
 
-function granted(type: string, name: string, on: string, props: Record<string, unknown>): Model {
-  const document = principalGrantDocument(props, PRINCIPAL_GRANTS[type]!);
-  return model({
-    resourcePolicies: document
-      ? [{ source: ref(type, name), document: parsePolicyDocument(document), attachedTo: [on] }]
-      : [],
-  });
-}
 const lakeFormation = (principal: string) =>
   granted('AWS::LakeFormation::Permissions', 'SalesRead', CATALOG_ARNS, {
     DataLakePrincipal: { DataLakePrincipalIdentifier: principal },

@@ -6,37 +6,19 @@
  * the catalog does not list are findings.
  */
 import { defaultCatalog } from '../../catalog/index.js';
-import { PRINCIPAL_GRANTS, principalGrantDocument } from '../../src/adapters/aws/resource-policies.js';
-import { parsePolicyDocument } from '../../src/iam/aws/document.js';
-import type { Model } from '../../src/model/model.js';
 import rule from '../../src/rules/restrict-trust.js';
-import { catalog, model, ref } from '../support/builders.js';
+import { granted, TRUSTED_ACCOUNT, TRUSTED_ORGANIZATION, trustingCatalog } from '../support/principal-grants.js';
 import { ruleTester } from '../support/rule-tester.js';
 
-const TRUSTED = '111122223333';
+const TRUSTED = TRUSTED_ACCOUNT;
 const OTHER = '999999999999';
-const ORG = 'o-a1b2c3d4e5';
+const ORG = TRUSTED_ORGANIZATION;
 const LAYER = `arn:aws:lambda:eu-west-1:${TRUSTED}:layer:shared-utils:3`;
 const SERVICE = 'arn:aws:ec2:<own-region>:<own-account>:vpc-endpoint-service/<id of Service>';
 const IMAGE = 'arn:aws:ec2:<own-region>::image/ami-0a1b2c3d';
 
-const trusting = catalog({
-  trust: {
-    accounts: [{ id: TRUSTED, owner: 'team-platform' }],
-    organizations: [{ id: ORG, owner: 'team-platform' }],
-    oidc: [],
-  },
-});
+const trusting = trustingCatalog();
 
-/** The model of one principal grant of `type`, named `name`, on `on`, as the adapters build it. */
-function granted(type: string, name: string, on: string, props: Record<string, unknown>): Model {
-  const document = principalGrantDocument(props, PRINCIPAL_GRANTS[type]!);
-  return model({
-    resourcePolicies: document
-      ? [{ source: ref(type, name), document: parsePolicyDocument(document), attachedTo: [on] }]
-      : [],
-  });
-}
 const layer = (props: Record<string, unknown>) =>
   granted('AWS::Lambda::LayerVersionPermission', 'LayerPermission', LAYER, {
     Action: 'lambda:GetLayerVersion',

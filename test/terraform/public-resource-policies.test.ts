@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkBlocked } from '../support/check-manifest.js';
+import { trustingCatalogYaml } from '../support/principal-grants.js';
 import { terraformPlan, type PlannedResource } from './support.js';
 
 const policy = (...statements: Record<string, unknown>[]) =>
@@ -70,14 +71,7 @@ const RESOURCES: PlannedResource[] = [
 
 describe('public and cross-account resource policies in a Terraform plan', () => {
   it('are judged by restrict-trust through the CLI', () => {
-    const written = [
-      'apiVersion: entitlement-guard/v1',
-      'owners: [{ id: team-platform, contact: platform@example.com }]',
-      'trust:',
-      '  accounts: { "111122223333": { owner: team-platform } }',
-      '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-      '',
-    ].join('\n');
+    const written = trustingCatalogYaml({ organization: true });
     const { catalog, findings } = checkBlocked('plan.json', JSON.stringify(terraformPlan(RESOURCES)), written);
     const trust = findings.filter((f) => f.ruleId === 'restrict-trust');
     expect(trust.map((f) => `${f.level} ${f.resource.name} ${f.detail ?? '-'}${f.pending ? ' pending' : ''}`)).toEqual([

@@ -9,17 +9,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkBlocked } from '../support/check-manifest.js';
+import { trustingCatalogYaml } from '../support/principal-grants.js';
 import { terraformPlan, type PlannedResource } from './support.js';
 
 const SHARE = { resource_share_arn: ['aws_ram_resource_share.network.arn', 'aws_ram_resource_share.network'] };
-const CATALOG = [
-  'apiVersion: entitlement-guard/v1',
-  'owners: [{ id: team-platform, contact: platform@example.com }]',
-  'trust:',
-  '  accounts: { "111122223333": { owner: team-platform } }',
-  '  organizations: { "o-a1b2c3d4e5": { owner: team-platform } }',
-  '',
-].join('\n');
+const CATALOG = trustingCatalogYaml({ organization: true });
 
 const RESOURCES: PlannedResource[] = [
   {
