@@ -710,7 +710,16 @@ function reportJoinedRoles(
       messageId: 'k8sJoinedRoles',
       data: {
         holder: identity ? holderName(identity) : (member ?? 'an unnamed principal'),
-        roles: joined.map((entry) => `${entry.role} (${bindingWords(entry.grant, members)})`).join(' and '),
+        roles: joined
+          .map(
+            (entry) =>
+              `${entry.role} (${bindingWords(
+                entry.grant,
+                members,
+                joined.map((other) => other.grant),
+              )})`,
+          )
+          .join(' and '),
         where,
         what: issue.what,
         route: issue.route,
@@ -1096,11 +1105,25 @@ function definitionIssueReport(issue: DefinitionIssue): {
  */
 /**
  * The binding that gives a holder a role, as messages name it: the binding's name, and for a grant it holds through a
- * subject that stands for it (a broad group it is in, its username), that subject.
+ * subject that stands for it (a broad group it is in, its username), that subject. Where another grant the message
+ * names reads the same (a chart's Role and ClusterRole of one name, each bound by a binding of that name, as Kyverno's
+ * are), where each holds.
  */
-function bindingWords(grant: RoleGrant, members: ReadonlyMap<RoleGrant, string>): string {
+function bindingWords(
+  grant: RoleGrant,
+  members: ReadonlyMap<RoleGrant, string>,
+  named: readonly RoleGrant[] = [],
+): string {
+  const twin = named.some(
+    (other) => other !== grant && other.role === grant.role && other.source.name === grant.source.name,
+  );
+  const where = !twin
+    ? ''
+    : grant.scopeLevel === 'cluster'
+      ? ', cluster-wide'
+      : `, in ${shownValue(grant.scope).replace('namespace/', 'namespace ')}`;
   const member = members.get(grant);
-  return member === undefined ? grant.source.name : `${grant.source.name}, to ${member}`;
+  return `${grant.source.name}${where}${member === undefined ? '' : `, to ${member}`}`;
 }
 
 function checkAutomount(
@@ -1141,19 +1164,25 @@ function checkAutomount(
   // Each token once, with the roles that reach it; a role already listed for its own power is named without its
   // binding again, so that the list does not read as holding it twice.
   const listed = new Set(privileged.map(({ grant }) => grant));
+  // Every grant the message names, so that two that read the same say where each holds.
+  const named = [
+    ...listed,
+    ...joined.flatMap(({ joined: roles }) => roles.map((entry) => entry.grant)),
+    ...tokens.map(({ entry }) => entry.grant),
+  ];
   const reached = new Map<string, { account: string; route: string; roles: string[] }>();
   for (const { entry, account, route } of tokens) {
     const key = `${account}\u0000${route}`;
     let token = reached.get(key);
     if (!token) reached.set(key, (token = { account, route, roles: [] }));
-    const role = listed.has(entry.grant) ? entry.role : `${entry.role} (${bindingWords(entry.grant, members)})`;
+    const role = listed.has(entry.grant) ? entry.role : `${entry.role} (${bindingWords(entry.grant, members, named)})`;
     if (!token.roles.includes(role)) token.roles.push(role);
   }
   const what = [
-    ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${bindingWords(grant, members)})`),
+    ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${bindingWords(grant, members, named)})`),
     ...joined.map(
       ({ issue, joined: roles }) =>
-        `${roles.map((entry) => `${entry.role} (${bindingWords(entry.grant, members)})`).join(' and ')} together (Route::${issue.route})`,
+        `${roles.map((entry) => `${entry.role} (${bindingWords(entry.grant, members, named)})`).join(' and ')} together (Route::${issue.route})`,
     ),
     ...[...reached.values()].map(
       ({ account, route, roles }) => `the token of ${account} through ${roles.join(' and ')} (Route::${route})`,
