@@ -553,6 +553,39 @@ function recreatedSecrets(rules: readonly RolePermission[]): { names: string[]; 
   return names.length ? { names, rules: rules.filter((rule) => giving.has(rule)) } : undefined;
 }
 
+const ADMISSION_POLICY_UPDATE: Grant = {
+  apiGroups: ['admissionregistration.k8s.io'],
+  resources: ['mutatingadmissionpolicies'],
+  verbs: ['update', 'patch'],
+};
+const ADMISSION_POLICY_CREATE: Grant = { ...ADMISSION_POLICY_UPDATE, verbs: ['create'] };
+const ADMISSION_POLICY_BINDING_UPDATE: Grant = {
+  apiGroups: ['admissionregistration.k8s.io'],
+  resources: ['mutatingadmissionpolicybindings'],
+  verbs: ['update', 'patch'],
+};
+const ADMISSION_POLICY_BINDING_CREATE: Grant = { ...ADMISSION_POLICY_BINDING_UPDATE, verbs: ['create'] };
+
+/**
+ * The rules by which a role makes mutating admission policies rewrite objects: updating a policy (named or not),
+ * whose bindings then apply the new mutation, or creating one (never limited by name) together with creating or
+ * updating a binding; none when it can do neither.
+ */
+function admissionPolicyWrites(rules: readonly RolePermission[]): RolePermission[] {
+  const unnamed = (rule: RolePermission) => !rule.resourceNames?.length;
+  const updates = rules.filter((rule) => reaches(grantOf(rule), ADMISSION_POLICY_UPDATE));
+  if (updates.length > 0) return updates;
+  const creates = rules.filter((rule) => unnamed(rule) && reaches(grantOf(rule), ADMISSION_POLICY_CREATE));
+  const binds = rules.filter(
+    (rule) =>
+      reaches(grantOf(rule), ADMISSION_POLICY_BINDING_UPDATE) ||
+      (unnamed(rule) && reaches(grantOf(rule), ADMISSION_POLICY_BINDING_CREATE)),
+  );
+  return creates.length > 0 && binds.length > 0
+    ? rules.filter((rule) => creates.includes(rule) || binds.includes(rule))
+    : [];
+}
+
 /** A rule as a grant to match, its API groups read as rbacIssues reads them. */
 function grantOf(rule: RolePermission): Grant {
   return {
@@ -679,6 +712,20 @@ export function roleRoutes(
       ')';
     byRoute.set('apiservice-write', { route: 'apiservice-write', detail: 'Route::apiservice-write', what });
   }
+  // A MutatingAdmissionPolicy (admissionregistration.k8s.io, beta since Kubernetes 1.34) rewrites, in the API server
+  // itself, every object its bindings match (pods included: their containers, volumes and service account) before it
+  // is stored: webhook-write's reach without a webhook. It acts only once bound, so creating one needs a binding too;
+  // updating one rewrites what an existing binding applies, by name as well. Both are cluster-scoped: only a grant that
+  // reaches the cluster writes them.
+  const policyWrites = clusterWide && !byRoute.has('webhook-write') ? admissionPolicyWrites(rules) : [];
+  if (policyWrites.length > 0)
+    byRoute.set('webhook-write', {
+      route: 'webhook-write',
+      detail: 'Route::webhook-write',
+      what:
+        'writes to mutating admission policies: rewriting, in the API server, every object sent to it that a policy ' +
+        `matches, pods included (${policyWrites.map(grantingWords).join('; ')})`,
+    });
   foldSubsumedRoutes(rules, clusterWide, byRoute);
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');
