@@ -27,6 +27,7 @@ import {
   accountTokenRoutes,
   externalHolders,
   holderJoinedRoutes,
+  memberGrants,
   type AccountTokenRoute,
   type JoinedRoute,
 } from './support/kubernetes-holders.js';
@@ -315,12 +316,30 @@ export default defineRule<MessageId>({
       }
       // What the holder's Kubernetes roles open together, and the tokens they give it: reported on the bindings and
       // counted in its token automount, worked out once.
-      const roleGrants = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
+      // A service account holds, besides its own bindings, those of the broad groups it is in and of its username
+      // (support/kubernetes-holders.ts memberGrants). Each is reported for its subject already; here it joins the
+      // account's own roles and counts in its token. Joins and tokens through those grants alone are the subject's.
+      const members = new Map(memberGrants(ctx.model, identity).map(({ member, grant }) => [grant, member]));
+      const roleGrants = [
+        ...identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role'),
+        ...members.keys(),
+      ];
       const joins = unacceptedJoins(ctx, roleGrants, identity);
       const tokens = unacceptedTokens(ctx, roleGrants, identity);
-      reportJoinedRoles(ctx, joins, identity);
-      reportAccountTokens(ctx, tokens, identity);
-      checkAutomount(ctx, identity, joins, tokens);
+      const own = (grant: RoleGrant) => !members.has(grant);
+      reportJoinedRoles(
+        ctx,
+        joins.filter(({ joined }) => joined.some((entry) => own(entry.grant))),
+        identity,
+        undefined,
+        members,
+      );
+      reportAccountTokens(
+        ctx,
+        tokens.filter(({ entry }) => own(entry.grant)),
+        identity,
+      );
+      checkAutomount(ctx, identity, joins, tokens, members);
       for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
     for (const grant of ctx.model.unattachedPolicies) checkPolicy(ctx, grant);
@@ -676,7 +695,13 @@ function unacceptedIssues(
  * bindings (`member`), reported on the binding of the first role joined. A role whose rules cannot be seen is reported
  * on its own binding; the joins are of what can be seen.
  */
-function reportJoinedRoles(ctx: Context, joins: readonly JoinedRoute[], identity?: Identity, member?: string): void {
+function reportJoinedRoles(
+  ctx: Context,
+  joins: readonly JoinedRoute[],
+  identity?: Identity,
+  member?: string,
+  members: ReadonlyMap<RoleGrant, string> = new Map(),
+): void {
   for (const { issue, joined, where } of joins) {
     const names = joined.map((entry) => entry.role);
     ctx.report({
@@ -685,7 +710,16 @@ function reportJoinedRoles(ctx: Context, joins: readonly JoinedRoute[], identity
       messageId: 'k8sJoinedRoles',
       data: {
         holder: identity ? holderName(identity) : (member ?? 'an unnamed principal'),
-        roles: joined.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and '),
+        roles: joined
+          .map(
+            (entry) =>
+              `${entry.role} (${bindingWords(
+                entry.grant,
+                members,
+                joined.map((other) => other.grant),
+              )})`,
+          )
+          .join(' and '),
         where,
         what: issue.what,
         route: issue.route,
@@ -1069,11 +1103,35 @@ function definitionIssueReport(issue: DefinitionIssue): {
  * A Kubernetes service account with a privileged binding whose token pods mount: every pod by default, unless the
  * account says false; the pods of the change as their pod spec says (it overrides the account's either way).
  */
+/**
+ * The binding that gives a holder a role, as messages name it: the binding's name, and for a grant it holds through a
+ * subject that stands for it (a broad group it is in, its username), that subject. Where another grant the message
+ * names reads the same (a chart's Role and ClusterRole of one name, each bound by a binding of that name, as Kyverno's
+ * are), where each holds.
+ */
+function bindingWords(
+  grant: RoleGrant,
+  members: ReadonlyMap<RoleGrant, string>,
+  named: readonly RoleGrant[] = [],
+): string {
+  const twin = named.some(
+    (other) => other !== grant && other.role === grant.role && other.source.name === grant.source.name,
+  );
+  const where = !twin
+    ? ''
+    : grant.scopeLevel === 'cluster'
+      ? ', cluster-wide'
+      : `, in ${shownValue(grant.scope).replace('namespace/', 'namespace ')}`;
+  const member = members.get(grant);
+  return `${grant.source.name}${where}${member === undefined ? '' : `, to ${member}`}`;
+}
+
 function checkAutomount(
   ctx: Context,
   identity: Identity,
   joined: readonly JoinedRoute[],
   tokens: readonly AccountTokenRoute[],
+  members: ReadonlyMap<RoleGrant, string> = new Map(),
 ): void {
   if (identity.kind !== 'k8s-service-account') return;
   const pods = identity.attachments.filter((attachment) => attachment.kind === 'pod');
@@ -1088,7 +1146,7 @@ function checkAutomount(
     unacceptedIssues(ctx, grant, identity).filter(
       (issue) => issue.kind !== 'pending' && issue.kind !== 'k8s-unseen-role',
     );
-  const privileged = identity.grants.flatMap((grant) => {
+  const privileged = [...identity.grants, ...members.keys()].flatMap((grant) => {
     const issues = grant.kind === 'role' ? powers(grant) : [];
     return grant.kind === 'role' && issues.length > 0 ? [{ grant, issues }] : [];
   });
@@ -1106,19 +1164,25 @@ function checkAutomount(
   // Each token once, with the roles that reach it; a role already listed for its own power is named without its
   // binding again, so that the list does not read as holding it twice.
   const listed = new Set(privileged.map(({ grant }) => grant));
+  // Every grant the message names, so that two that read the same say where each holds.
+  const named = [
+    ...listed,
+    ...joined.flatMap(({ joined: roles }) => roles.map((entry) => entry.grant)),
+    ...tokens.map(({ entry }) => entry.grant),
+  ];
   const reached = new Map<string, { account: string; route: string; roles: string[] }>();
   for (const { entry, account, route } of tokens) {
     const key = `${account}\u0000${route}`;
     let token = reached.get(key);
     if (!token) reached.set(key, (token = { account, route, roles: [] }));
-    const role = listed.has(entry.grant) ? entry.role : `${entry.role} (${entry.grant.source.name})`;
+    const role = listed.has(entry.grant) ? entry.role : `${entry.role} (${bindingWords(entry.grant, members, named)})`;
     if (!token.roles.includes(role)) token.roles.push(role);
   }
   const what = [
-    ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${grant.source.name})`),
+    ...privileged.map(({ grant }) => `${shownValue(grant.role)} (${bindingWords(grant, members, named)})`),
     ...joined.map(
       ({ issue, joined: roles }) =>
-        `${roles.map((entry) => `${entry.role} (${entry.grant.source.name})`).join(' and ')} together (Route::${issue.route})`,
+        `${roles.map((entry) => `${entry.role} (${bindingWords(entry.grant, members, named)})`).join(' and ')} together (Route::${issue.route})`,
     ),
     ...[...reached.values()].map(
       ({ account, route, roles }) => `the token of ${account} through ${roles.join(' and ')} (Route::${route})`,

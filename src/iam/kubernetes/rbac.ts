@@ -501,6 +501,10 @@ const APISERVICE_DELETE: Grant = {
   verbs: ['delete', 'deletecollection'],
 };
 const SECRET_READ: Grant = { apiGroups: [''], resources: ['secrets'], verbs: READ_SECRETS };
+/** Deleting one Secret: a request that names it, so a rule limited by resourceNames allows it for those names. */
+const SECRET_DELETE: Grant = { apiGroups: [''], resources: ['secrets'], verbs: ['delete'] };
+/** Deleting every Secret of a namespace at once: a request that names none, so only a rule that names none allows it. */
+const SECRET_DELETE_ALL: Grant = { apiGroups: [''], resources: ['secrets'], verbs: ['deletecollection'] };
 const TOKEN_REQUEST: Grant = { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] };
 
 /**
@@ -522,6 +526,64 @@ export function secretReads(rules: readonly RolePermission[]): 'all' | string[] 
   const reading = rules.filter((rule) => reaches(grantOf(rule), SECRET_READ));
   if (reading.some((rule) => !rule.resourceNames?.length)) return 'all';
   return [...new Set(reading.flatMap((rule) => rule.resourceNames ?? []))];
+}
+
+/**
+ * The named Secrets a role both reads and may delete (by a rule that names them, or one that names none, which may also
+ * delete every Secret of the namespace at once), with the rules that give each; undefined when there are none. Each can
+ * be written again as a Secret of any type.
+ */
+function recreatedSecrets(rules: readonly RolePermission[]): { names: string[]; rules: RolePermission[] } | undefined {
+  const deletes = rules.filter(
+    (rule) =>
+      reaches(grantOf(rule), SECRET_DELETE) ||
+      (!rule.resourceNames?.length && reaches(grantOf(rule), SECRET_DELETE_ALL)),
+  );
+  const names: string[] = [];
+  const giving = new Set<RolePermission>();
+  for (const read of rules.filter((rule) => rule.resourceNames?.length && reaches(grantOf(rule), SECRET_READ))) {
+    for (const name of read.resourceNames ?? []) {
+      const deleting = deletes.filter((rule) => !rule.resourceNames?.length || rule.resourceNames.includes(name));
+      if (deleting.length === 0) continue;
+      if (!names.includes(name)) names.push(name);
+      giving.add(read);
+      for (const rule of deleting) giving.add(rule);
+    }
+  }
+  return names.length ? { names, rules: rules.filter((rule) => giving.has(rule)) } : undefined;
+}
+
+const ADMISSION_POLICY_UPDATE: Grant = {
+  apiGroups: ['admissionregistration.k8s.io'],
+  resources: ['mutatingadmissionpolicies'],
+  verbs: ['update', 'patch'],
+};
+const ADMISSION_POLICY_CREATE: Grant = { ...ADMISSION_POLICY_UPDATE, verbs: ['create'] };
+const ADMISSION_POLICY_BINDING_UPDATE: Grant = {
+  apiGroups: ['admissionregistration.k8s.io'],
+  resources: ['mutatingadmissionpolicybindings'],
+  verbs: ['update', 'patch'],
+};
+const ADMISSION_POLICY_BINDING_CREATE: Grant = { ...ADMISSION_POLICY_BINDING_UPDATE, verbs: ['create'] };
+
+/**
+ * The rules by which a role makes mutating admission policies rewrite objects: updating a policy (named or not),
+ * whose bindings then apply the new mutation, or creating one (never limited by name) together with creating or
+ * updating a binding; none when it can do neither.
+ */
+function admissionPolicyWrites(rules: readonly RolePermission[]): RolePermission[] {
+  const unnamed = (rule: RolePermission) => !rule.resourceNames?.length;
+  const updates = rules.filter((rule) => reaches(grantOf(rule), ADMISSION_POLICY_UPDATE));
+  if (updates.length > 0) return updates;
+  const creates = rules.filter((rule) => unnamed(rule) && reaches(grantOf(rule), ADMISSION_POLICY_CREATE));
+  const binds = rules.filter(
+    (rule) =>
+      reaches(grantOf(rule), ADMISSION_POLICY_BINDING_UPDATE) ||
+      (unnamed(rule) && reaches(grantOf(rule), ADMISSION_POLICY_BINDING_CREATE)),
+  );
+  return creates.length > 0 && binds.length > 0
+    ? rules.filter((rule) => creates.includes(rule) || binds.includes(rule))
+    : [];
 }
 
 /** A rule as a grant to match, its API groups read as rbacIssues reads them. */
@@ -601,7 +663,7 @@ export function roleRoutes(
   // kubernetes.io/docs/tasks/configure-pod-container/configure-service-account): whoever may create secrets and read
   // them back holds a token for any account of the namespace (of every namespace, cluster-wide), as creating
   // serviceaccounts/token does. The two verbs may come from different rules; a named rule creates nothing (RBAC has
-  // no name at create) and reads only secrets that already exist.
+  // no name at create) and reads only the Secrets it names, which are what they are unless it may delete them (below).
   const unnamed = rules.filter((rule) => !rule.resourceNames?.length);
   const creates = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_CREATE));
   const reads = unnamed.filter((rule) => reaches(grantOf(rule), SECRET_READ));
@@ -612,6 +674,18 @@ export function roleRoutes(
       `it reaches, filled with a token that never expires (${[...new Set([...creates, ...reads])]
         .map((rule) => `verbs ${list(rule.verbs ?? [])} on ${list(rule.resources ?? [])}`)
         .join('; ')})`;
+    byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
+  }
+  // Reading back only named Secrets, the same holds for a name it may also delete: it deletes that Secret and creates
+  // it again (create is never limited by name) as a token Secret naming any account, then reads it. A Secret's type
+  // cannot change once written (core validation's ValidateSecretUpdate), so update or patch alone gives no token.
+  // Kyverno's cleanup controller Role: create on secrets, and delete, get, update on its named TLS Secrets.
+  const recreated = creates.length > 0 && !byRoute.has('token-create') ? recreatedSecrets(rules) : undefined;
+  if (recreated) {
+    const what =
+      `deleting the Secrets ${list(recreated.names)} it reads back and creating them again as ` +
+      'kubernetes.io/service-account-token Secrets naming any service account it reaches, filled with a token that ' +
+      `never expires (${[...new Set([...creates, ...recreated.rules])].map(grantingWords).join('; ')})`;
     byRoute.set('token-create', { route: 'token-create', detail: 'Route::token-create', what });
   }
   // A route whose second grant (alsoNeeds) comes from another rule of the role: CSR approval's update on the approval
@@ -638,6 +712,20 @@ export function roleRoutes(
       ')';
     byRoute.set('apiservice-write', { route: 'apiservice-write', detail: 'Route::apiservice-write', what });
   }
+  // A MutatingAdmissionPolicy (admissionregistration.k8s.io, beta since Kubernetes 1.34) rewrites, in the API server
+  // itself, every object its bindings match (pods included: their containers, volumes and service account) before it
+  // is stored: webhook-write's reach without a webhook. It acts only once bound, so creating one needs a binding too;
+  // updating one rewrites what an existing binding applies, by name as well. Both are cluster-scoped: only a grant that
+  // reaches the cluster writes them.
+  const policyWrites = clusterWide && !byRoute.has('webhook-write') ? admissionPolicyWrites(rules) : [];
+  if (policyWrites.length > 0)
+    byRoute.set('webhook-write', {
+      route: 'webhook-write',
+      detail: 'Route::webhook-write',
+      what:
+        'writes to mutating admission policies: rewriting, in the API server, every object sent to it that a policy ' +
+        `matches, pods included (${policyWrites.map(grantingWords).join('; ')})`,
+    });
   foldSubsumedRoutes(rules, clusterWide, byRoute);
   // The wildcard route includes every other: name it alone.
   const wildcard = byRoute.get('wildcard');

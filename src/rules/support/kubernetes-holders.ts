@@ -95,6 +95,29 @@ export function externalHolders(model: Model): { member: string; grants: RoleGra
 }
 
 /**
+ * The grants a service account of the change holds through subjects that stand for it besides its own, each with the
+ * subject it is bound to: the groups the API server puts every service account's requests in (system:serviceaccounts,
+ * system:serviceaccounts:<its namespace>, system:authenticated; Kubernetes "Using RBAC Authorization", referring to
+ * subjects) and the User of its username (system:serviceaccount:<namespace>:<name>). RBAC grants the account the union
+ * of them and of its own bindings, so they join its roles and ride in its token. Each is judged for its subject where
+ * the binding names it (the change's external role grants); here it is counted for the account as well.
+ */
+export function memberGrants(model: Model, identity: Identity): { member: string; grant: RoleGrant }[] {
+  if (identity.kind !== 'k8s-service-account' || isUnknown(identity.arn)) return [];
+  const namespace = /^system:serviceaccount:([^:]+):[^:]+$/.exec(identity.arn ?? '')?.[1];
+  if (namespace === undefined) return [];
+  const members = new Set([
+    'Group system:serviceaccounts',
+    `Group system:serviceaccounts:${namespace}`,
+    'Group system:authenticated',
+    `User ${identity.arn}`,
+  ]);
+  return (model.externalRoleGrants ?? []).filter(
+    ({ member, grant }) => grant.cloud === 'kubernetes' && members.has(member),
+  );
+}
+
+/**
  * A service account whose token one of the holder's roles gives it: requested by name (`create` on
  * `serviceaccounts/token` with resourceNames, route token-create) or read from a token Secret of its namespace (`get`,
  * `list` or `watch` on secrets there, route secrets-read), with what that account holds.
