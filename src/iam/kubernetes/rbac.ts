@@ -282,9 +282,9 @@ export const RBAC_ROUTES: readonly Route[] = [
     apiGroups: [''],
     resources: ['serviceaccounts/token'],
     verbs: ['create'],
-    // No namedVerbs yet, though `create` on one named account's token is that account's token: mostly an account
-    // requesting its own (cert-manager's tokenrequest Role), which needs the role's subjects to tell apart from another
-    // account's, and rbacIssues judges a rule without them. A known gap (fail-open) until bindings are read here.
+    // No namedVerbs: `create` on one named account's token is that account's token, a route exactly when that account
+    // holds one, which only the model's bindings tell (mostly an account requesting its own, cert-manager's
+    // tokenrequest Role). namedTokenRequests gives those names; rules/support/kubernetes-holders.ts judges them.
     what: 'creation of service-account tokens: a token for any service account it reaches',
   },
   {
