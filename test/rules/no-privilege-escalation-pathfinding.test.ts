@@ -71,8 +71,9 @@ ruleTester(rule, {
     },
     {
       // pathfinding.cloud requires each of these actions: a key pushed without finding the instance, a template
-      // version never made the default, a stack set defined but never deployed, a task started from no definition of
-      // the holder's.
+      // version never made the default, a stack set defined but never deployed, a task definition registered but
+      // never run. (Until session 49 this case held ecs:StartTask beside iam:PassRole, "a task started from no
+      // definition of the holder's": ecs-009 shows that is a path, overriding an existing definition's task role.)
       name: 'each new path missing one of its required actions: no path',
       model: model({
         identities: [
@@ -82,7 +83,7 @@ ruleTester(rule, {
                 'ec2-instance-connect:SendSSHPublicKey',
                 'ec2:CreateLaunchTemplateVersion',
                 'cloudformation:CreateStackSet',
-                'ecs:StartTask',
+                'ecs:RegisterTaskDefinition',
               ]),
               allow('iam:PassRole', ADMINISTRATION_ROLE),
             ],
@@ -192,13 +193,14 @@ ruleTester(rule, {
           }),
         ],
       }),
+      // Since session 49 reported as the smaller ecs-009 (no task definition of its own needed): its grants and source.
       findings: [
         pathFinding(
           'TaskStarter',
-          'register an ECS task definition with a privileged task role and start it on a container instance',
-          'iam:PassRole (TaskStarterPolicy, on arn:aws:iam::111122223333:role/task-*), ecs:RegisterTaskDefinition (TaskStarterPolicy2) and ecs:StartTask (TaskStarterPolicy2)',
+          'start an ECS task on a container instance as a privileged task role, overriding the task role and command of a task definition',
+          'iam:PassRole (TaskStarterPolicy, on arn:aws:iam::111122223333:role/task-*) and ecs:StartTask (TaskStarterPolicy2)',
           'passrole-ecs-start-task',
-          `${PATHFINDING}/ecs-005`,
+          `${PATHFINDING}/ecs-009`,
         ),
       ],
     },
