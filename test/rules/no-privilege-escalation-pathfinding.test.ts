@@ -8,37 +8,8 @@
  */
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, model, role } from '../support/builders.js';
-import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
-
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-const PATHFINDING = 'https://pathfinding.cloud/paths';
-
-function pathFinding(
-  name: string,
-  can: string,
-  grants: string,
-  path: string,
-  source: string,
-  conditional = '',
-): ExpectedFinding {
-  return {
-    resource: name,
-    identity: `TestStack/${name}`,
-    detail: `Path::${path}`,
-    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
-  };
-}
-/** What the message adds for a PassRole whose iam:PassedToService condition admits the path's service. */
-const CONDITIONED = ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.';
-
-const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
-const passRoleTo = (service: string, resource = '*') =>
-  statements({
-    Effect: 'Allow',
-    Action: 'iam:PassRole',
-    Resource: resource,
-    Condition: { StringEquals: { 'iam:PassedToService': service } },
-  });
+import { ruleTester } from '../support/rule-tester.js';
+import { PATHFINDING, pathFinding, CONDITIONED, passRoleTo } from './support/escalation-findings.js';
 
 const ADMINISTRATION_ROLE = 'arn:aws:iam::111122223333:role/AWSCloudFormationStackSetAdministrationRole';
 const SERVICE = 'arn:aws:apprunner:eu-west-1:111122223333:service/orders-api/8fe1e10304f84fd2b0df550fe98a71fa';

@@ -10,13 +10,7 @@
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, model, role } from '../support/builders.js';
 import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
-
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-const PATHFINDING = 'https://pathfinding.cloud/paths';
-/** What the message adds for a PassRole whose iam:PassedToService condition admits the path's service. */
-const CONDITIONED = ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.';
-
-const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
+import { REMEDY, PATHFINDING, CONDITIONED, statements } from './support/escalation-findings.js';
 
 const trustOf = (principal: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   statements({ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra });

@@ -9,26 +9,7 @@ import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, catalog, identity, model, role, user } from '../support/builders.js';
 import { findingsOf, ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
-
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-
-function pathFinding(
-  name: string,
-  can: string,
-  grants: string,
-  path: string,
-  source: string,
-  conditional = '',
-): ExpectedFinding {
-  return {
-    resource: name,
-    identity: `TestStack/${name}`,
-    detail: `Path::${path}`,
-    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
-  };
-}
-
-const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
+import { REMEDY, pathFinding, statements } from './support/escalation-findings.js';
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const BROKER = 'arn:aws:iam::444455556666:role/access-broker';
