@@ -5,8 +5,11 @@
  * salesforce/cloudsplaining's PRIVILEGE_ESCALATION_METHODS; a path those omit but that swaps one documented step for
  * another AWS documents as doing the same (CodeDeploy deploying a task definition in place of ecs:CreateService) cites
  * the AWS pages for each step. Paths that are strict supersets of a listed path
- * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002, lambda-004/005, bedrock-005) are left out: the smaller path
- * already reports them. lambda-004 and lambda-005 add to lambda-003's lambda:UpdateFunctionCode a way to invoke the
+ * (pathfinding.cloud iam-003, iam-014…iam-021, ecs-001/002, ecs-004/005, ecs-007, lambda-004/005, bedrock-005,
+ * batch-003) are left out: the smaller path already reports them. ecs-004 and ecs-005 register a task definition before
+ * ecs:RunTask or ecs:StartTask, which ecs-008 and ecs-009 show is not needed (overrides name the task role and command
+ * of an existing one); ecs-007 registers a container instance before ecs-009's ecs:StartTask; batch-003 creates the
+ * compute environment and job queue batch-001 submits to. lambda-004 and lambda-005 add to lambda-003's lambda:UpdateFunctionCode a way to invoke the
  * function at once (lambda:InvokeFunction, or lambda:AddPermission to let itself invoke it): update-lambda-code reports
  * them. bedrock-005 creates an AgentCore harness (bedrock-agentcore:CreateHarness, and GetAgentRuntime) on top of
  * bedrock-003's actions, since a harness creates its runtime through them: passrole-agentcore-runtime reports it.
@@ -291,11 +294,13 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     sources: [pathfinding('codebuild-004')],
   },
   {
+    // ecs:RunTask takes overrides: an existing task definition runs with the task role and container command the
+    // caller names, so no task definition of its own is needed (ecs-008); registering one (ecs-004) is the same path.
     id: 'passrole-ecs-run-task',
-    title: 'register an ECS task definition with a privileged task role and run it',
-    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'],
+    title: 'run an ECS task as a privileged task role, overriding the task role and command of a task definition',
+    actions: ['iam:PassRole', 'ecs:RunTask'],
     passedTo: ['ecs-tasks.amazonaws.com'],
-    sources: [pathfinding('ecs-004')],
+    sources: [pathfinding('ecs-008'), pathfinding('ecs-004')],
   },
   {
     id: 'passrole-ecs-service',
@@ -306,12 +311,14 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
   },
   {
     // ecs:StartTask places the task on container instances the caller names (EC2 launch type), where ecs:RunTask lets
-    // ECS place it: either runs the holder's containers as the task role it registered.
+    // ECS place it; it takes the same overrides (ecs-009), so a task definition of its own (ecs-005) is not needed.
+    // Registering the instance first (ecs-007, ecs:RegisterContainerInstance) is this path with one more action.
     id: 'passrole-ecs-start-task',
-    title: 'register an ECS task definition with a privileged task role and start it on a container instance',
-    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:StartTask'],
+    title:
+      'start an ECS task on a container instance as a privileged task role, overriding the task role and command of a task definition',
+    actions: ['iam:PassRole', 'ecs:StartTask'],
     passedTo: ['ecs-tasks.amazonaws.com'],
-    sources: [pathfinding('ecs-005')],
+    sources: [pathfinding('ecs-009'), pathfinding('ecs-005')],
   },
   {
     // pathfinding ecs-003 with CodeDeploy in place of ecs:CreateService: an ECS blue/green deployment's AppSpec names
@@ -356,6 +363,95 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     // The instance role the service's code runs as, and the access role that pulls its image.
     passedTo: ['tasks.apprunner.amazonaws.com', 'build.apprunner.amazonaws.com'],
     sources: [pathfinding('apprunner-001')],
+  },
+  {
+    // The job role (jobRoleArn) of a job definition the holder registers; the job's container runs its command with
+    // that role's credentials. Creating a compute environment and job queue as well (batch-003) is this path with two
+    // more actions.
+    id: 'passrole-batch-job',
+    title: 'register an AWS Batch job definition with a privileged job role and submit a job of it',
+    actions: ['iam:PassRole', 'batch:RegisterJobDefinition', 'batch:SubmitJob'],
+    // Batch receives the role; its Fargate and EC2 containers run as it through ECS tasks.
+    passedTo: ['batch.amazonaws.com', 'ecs-tasks.amazonaws.com'],
+    sources: [pathfinding('batch-001')],
+  },
+  {
+    id: 'passrole-braket-job',
+    title: 'create an Amazon Braket hybrid job that runs its script as a privileged execution role',
+    actions: ['iam:PassRole', 'braket:CreateJob'],
+    passedTo: ['braket.amazonaws.com'],
+    sources: [pathfinding('braket-001')],
+  },
+  {
+    // The unauthenticated role of an identity pool is handed to whoever asks the pool, without signing in.
+    id: 'passrole-cognito-identity-pool',
+    title: "make a privileged role an identity pool's unauthenticated role and take its credentials as a guest",
+    actions: ['iam:PassRole', 'cognito-identity:SetIdentityPoolRoles'],
+    passedTo: ['cognito-identity.amazonaws.com'],
+    sources: [pathfinding('cognitoidentity-001')],
+  },
+  {
+    // A step given at creation runs on the cluster's nodes, whose instance profile (the job flow role) it names.
+    id: 'passrole-emr-cluster',
+    title: 'create an EMR cluster with a privileged instance profile and a step that runs as it',
+    actions: ['iam:PassRole', 'elasticmapreduce:RunJobFlow'],
+    // The service role and the nodes' instance profile role, both passed with the request.
+    passedTo: ['elasticmapreduce.amazonaws.com', 'ec2.amazonaws.com'],
+    sources: [pathfinding('emr-001')],
+  },
+  {
+    id: 'passrole-emr-serverless',
+    title: 'create an EMR Serverless application and run a job in it as a privileged execution role',
+    actions: ['iam:PassRole', 'emr-serverless:CreateApplication', 'emr-serverless:StartJobRun'],
+    passedTo: ['emr-serverless.amazonaws.com'],
+    sources: [pathfinding('emrserverless-001')],
+  },
+  {
+    // The fleet's instance role reaches the game server's processes through a shared credentials file.
+    id: 'passrole-gamelift-fleet',
+    title: 'upload a GameLift build and create a fleet that runs it with a privileged instance role',
+    actions: ['iam:PassRole', 'gamelift:CreateBuild', 'gamelift:RequestUploadCredentials', 'gamelift:CreateFleet'],
+    passedTo: ['gamelift.amazonaws.com'],
+    sources: [pathfinding('gamelift-001')],
+  },
+  {
+    // A component's commands run on the build instance, which has the infrastructure configuration's instance profile.
+    id: 'passrole-imagebuilder',
+    title: 'build an EC2 Image Builder image whose component runs on an instance with a privileged instance profile',
+    actions: [
+      'iam:PassRole',
+      'imagebuilder:CreateComponent',
+      'imagebuilder:CreateImageRecipe',
+      'imagebuilder:CreateInfrastructureConfiguration',
+      'imagebuilder:CreateImage',
+    ],
+    passedTo: ['ec2.amazonaws.com', 'imagebuilder.amazonaws.com'],
+    sources: [pathfinding('imagebuilder-001')],
+  },
+  {
+    // Managed Service for Apache Flink: the v2 API is authorized by kinesisanalytics actions.
+    id: 'passrole-kinesis-analytics',
+    title: 'create and start a Managed Service for Apache Flink application that runs as a privileged execution role',
+    actions: ['iam:PassRole', 'kinesisanalytics:CreateApplication', 'kinesisanalytics:StartApplication'],
+    passedTo: ['kinesisanalytics.amazonaws.com'],
+    sources: [pathfinding('kinesisanalytics-001')],
+  },
+  {
+    // A workflow task cannot reach the internet but can write to S3: it leaves the role's credentials in a bucket the
+    // holder reads.
+    id: 'passrole-omics-workflow',
+    title: "create and run a HealthOmics workflow as a privileged role and read the role's credentials it writes to S3",
+    actions: ['iam:PassRole', 'omics:CreateWorkflow', 'omics:StartRun', 's3:GetObject'],
+    passedTo: ['omics.amazonaws.com'],
+    sources: [pathfinding('omics-001')],
+  },
+  {
+    // An Automation document's aws:executeScript step runs its Python with the AutomationAssumeRole's credentials.
+    id: 'passrole-ssm-automation',
+    title: 'create an SSM Automation document and run it as a privileged automation role',
+    actions: ['iam:PassRole', 'ssm:CreateDocument', 'ssm:StartAutomationExecution'],
+    passedTo: ['ssm.amazonaws.com'],
+    sources: [pathfinding('ssm-003')],
   },
   // Bedrock AgentCore runs a runtime, a custom code interpreter and a custom browser in a microVM whose metadata
   // service hands the execution role's credentials to whatever runs there (AGENTCORE_CREDENTIALS): code run in one,
@@ -499,6 +595,29 @@ export const ESCALATION_PATHS: readonly EscalationPath[] = [
     actions: ['ecs:ExecuteCommand', 'ecs:DescribeTasks'],
     onAllResources: true,
     sources: [pathfinding('ecs-006'), 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html'],
+  },
+  {
+    // SubmitJob overrides the container command of a job definition, whose job role the job runs as: on named job
+    // definitions and queues it is the scheduler's ordinary use, on every one it reaches the most privileged job role.
+    id: 'submit-any-batch-job',
+    title:
+      "submit a job of every AWS Batch job definition with its command overridden, run as the definition's job role",
+    actions: ['batch:SubmitJob'],
+    onAllResources: true,
+    sources: [pathfinding('batch-002')],
+  },
+  {
+    // A revision's lifecycle hooks run on the deployment group's instances, whose instance profile they run as. On a
+    // named application and deployment group it is the pipeline's ordinary use.
+    id: 'deploy-any-codedeploy-group',
+    title: "deploy a revision of its own to every CodeDeploy deployment group, its hooks run as the instances' role",
+    actions: [
+      'codedeploy:CreateDeployment',
+      'codedeploy:RegisterApplicationRevision',
+      'codedeploy:GetDeploymentConfig',
+    ],
+    onAllResources: true,
+    sources: [pathfinding('codedeploy-001')],
   },
   {
     id: 'update-glue-dev-endpoint',

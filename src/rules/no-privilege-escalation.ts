@@ -6,6 +6,7 @@ import { mayPassToService } from '../iam/aws/passed-to-service.js';
 import { coversEveryResource, statementMayName } from '../iam/aws/resource-scope.js';
 import { privilegedCategory } from '../iam/aws/privileged.js';
 import { namesOnlyServiceLinkedRoles, refusedOnServiceLinkedRoles } from '../iam/aws/service-linked-roles.js';
+import { runsNoCodeAsRole } from '../iam/aws/service-roles.js';
 import { hasResourceValue, OWN_ACCOUNT, OWN_REGION, resourceValue } from '../model/deployment.js';
 import { isUnknown, type Identity, type PolicyValue, type Unknown } from '../model/model.js';
 import { mustGet } from '../util/must.js';
@@ -13,6 +14,7 @@ import { defineRule, type RuleContext } from './define.js';
 import { ESCALATION_PATHS, type EscalationPath } from './escalation-paths.js';
 import { heldPoliciesAndAllows, unknownHeldGrant, type HeldPolicies } from './support/held-policies.js';
 import { sanctionCheck, sanctionedEntitlements, type SanctionCheck } from './support/just-in-time.js';
+import { trustEntries } from './support/trust.js';
 
 type MessageId = 'administrator' | 'path' | 'pathPending' | 'grantsUnknown' | 'grantsMalformed';
 
@@ -63,6 +65,7 @@ export default defineRule<MessageId>({
 });
 
 function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
+  if (actedAsOnlyByService(identity)) return;
   const holdings = heldPoliciesAndAllows(ctx, identity);
   const { held } = holdings;
   reportUnverifiable(ctx, identity, held, unknownHeldGrant(held));
@@ -129,6 +132,27 @@ function checkIdentity(ctx: RuleContext<MessageId>, identity: Identity): void {
     }
     ctx.report({ ...report, messageId: 'path', data: pathData(identity, path, reached, held) });
   }
+}
+
+/**
+ * Whether only AWS services that run no code as the role may act as it (iam/aws/service-roles.ts: AWS Batch's
+ * service role): no one holds its paths. The service does what whoever configures it asks, with roles that caller
+ * must itself be allowed to pass; the caller's own grants are its path (passrole-batch-job). The role must be one the
+ * change creates, with a trust policy that can be read, every principal of whose AssumeRole statements is such a
+ * service, and no compute of the change running as it (a job definition naming it as its job role would run code as
+ * it). A trust statement whose actions are not known, or NotAction, counts as admitting its principals (trustEntries).
+ */
+function actedAsOnlyByService(identity: Identity): boolean {
+  if (identity.kind !== 'aws-role' || identity.external || identity.attachments.length > 0) return false;
+  const trust = identity.trustPolicy;
+  if (!trust || trust.unreadable) return false;
+  const principals = trustEntries(trust);
+  return (
+    principals.length > 0 &&
+    principals.every(
+      (entry) => entry.type === 'Service' && typeof entry.value === 'string' && runsNoCodeAsRole(entry.value),
+    )
+  );
 }
 
 /**

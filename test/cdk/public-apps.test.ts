@@ -295,11 +295,11 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
         'no-wildcard-privilege mandatory AppSyncEventBridge/AppSyncEventBridgeRoleDefaultPolicyC796B118 Action::events:Put*',
       ],
       'aws-transfer-sftp-server': [],
+      // Since session 49 the Batch service role's three paths (passrole-ec2, -ecs-run-task, -ecs-start-task from
+      // AWSBatchServiceRole, noisy) are gone: only AWS Batch may assume it (src/iam/aws/service-roles.ts). The job
+      // submitter function may submit every job definition with its command overridden (pathfinding batch-002; right).
       'batch-ecr-openmp': [
-        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ec2',
-        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-run-task',
-        // Since session 48 (noisy, as the two above): AWSBatchServiceRole also holds ecs:StartTask (pathfinding ecs-005).
-        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/BatchServiceRole57930367 Path::passrole-ecs-start-task',
+        'no-privilege-escalation mandatory AwsBatchOpenmpBenchmarkStack/JobSubmitterFunctionServiceRole55AD6E92 Path::submit-any-batch-job',
       ],
       'custom-resource-provider': [],
       'ddb-global-table-with-cmk': [
@@ -320,7 +320,10 @@ describe("Entitlement Guard's CDK front-ends on public CDK apps (aws-cdk-example
       'fsx-ad': ['secret-rotation mandatory AdFsxStack/examplecorpcredentialsA196A81F Rotation::none'],
       'lambda-durable-bedrock': [],
       'my-widget-service': [],
+      // Since session 49 (pathfinding codedeploy-001): codedeploy:CreateDeployment with the revision and config reads on
+      // "*" deploys to every deployment group, as start-any-codebuild-build starts every project.
       'parallel-e2e-pipeline-cdk': [
+        'no-privilege-escalation mandatory ParallelE2EPipelineCDK/PipelineRole1E536F97 Path::deploy-any-codedeploy-group',
         'no-privilege-escalation mandatory ParallelE2EPipelineCDK/PipelineRole1E536F97 Path::start-any-codebuild-build',
         'no-wildcard-privilege mandatory ParallelE2EPipelineCDK/E2EBuildRoleE2EStackRoleDBE7FFC3 Policy::AmazonS3FullAccess',
         'no-wildcard-privilege mandatory ParallelE2EPipelineCDK/PipelineRole1E536F97 Action::sts:*',

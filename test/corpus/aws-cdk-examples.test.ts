@@ -46,6 +46,11 @@ describe('aws-cdk-examples apps, synthesized', () => {
       'no-privilege-escalation mandatory codebuild-cdk-deployer-iam-write/BuildProjectRoleAA92C755 Path::passrole-lambda-add-permission',
       'no-privilege-escalation mandatory codebuild-cdk-deployer-iam-write/BuildProjectRoleAA92C755 Path::put-role-policy',
       'no-privilege-escalation mandatory codebuild-cdk-deployer-iam-write/BuildProjectRoleAA92C755 Path::update-lambda-code',
+      // Since session 49 (pathfinding cognitoidentity-001), noisy: AmazonOpenSearchServiceCognitoAccess lets the role set
+      // an identity pool's roles and pass roles to Cognito Identity, but only OpenSearch (es.amazonaws.com) may assume it,
+      // to set up Dashboards sign-in; src/iam/aws/service-roles.ts does not list OpenSearch, whose roles are not shown
+      // there to run no code.
+      'no-privilege-escalation mandatory opensearch-cognito-guest-role/OSClusteropensearchCognitoRoleE0A70B84 Path::passrole-cognito-identity-pool',
       'no-wildcard-privilege mandatory aws-codepipeline-stack/pipelinePipelineRoleDefaultPolicy16010F3E Resource::*',
       'no-wildcard-privilege mandatory codebuild-cdk-deployer-iam-write/BuildProjectRoleDefaultPolicy3E9F248C Resource::*',
       'restrict-trust advisory aws-codepipeline-stack/dev-eu-west-1/AsyncLambdasStack/TopicPolicyA1747468 Service::events.amazonaws.com',

@@ -189,8 +189,9 @@ describe('AWS corpus: pulumi/examples programs under mocks', () => {
       'no-wildcard-privilege advisory canary-exec-policy canary-exec-role - pending',
     ]);
   });
-  it('aws-ts-s3-lambda-copyzip: the role onObjectCreated’s CallbackFunction makes itself holds six full-access policies and five escalation paths (right), in pulumi up as in preview', () => {
+  it('aws-ts-s3-lambda-copyzip: the role onObjectCreated’s CallbackFunction makes itself holds six full-access policies and six escalation paths (right), in pulumi up as in preview', () => {
     const expected = [
+      'no-privilege-escalation mandatory zipTpsReports zipTpsReports Path::passrole-cognito-identity-pool',
       'no-privilege-escalation mandatory zipTpsReports zipTpsReports Path::passrole-datapipeline',
       'no-privilege-escalation mandatory zipTpsReports zipTpsReports Path::passrole-lambda-add-permission',
       'no-privilege-escalation mandatory zipTpsReports zipTpsReports Path::passrole-lambda-event-source',

@@ -132,8 +132,9 @@ describe('pulumi/examples, more programs under mocks', () => {
       expect(permission?.inputs.sourceArn).toMatch(/^arn:aws:execute-api:eu-west-1:111122223333:[0-9a-f]{10}\/\*\/\*$/);
     },
   );
-  it('aws-ts-twitter-athena: the role onEvent’s CallbackFunction makes holds six full-access policies and five escalation paths (right, all eleven), in pulumi up as in preview', () => {
+  it('aws-ts-twitter-athena: the role onEvent’s CallbackFunction makes holds six full-access policies and six escalation paths (right, all twelve), in pulumi up as in preview', () => {
     const expected = [
+      'no-privilege-escalation mandatory on-timer-event on-timer-event Path::passrole-cognito-identity-pool',
       'no-privilege-escalation mandatory on-timer-event on-timer-event Path::passrole-datapipeline',
       'no-privilege-escalation mandatory on-timer-event on-timer-event Path::passrole-lambda-add-permission',
       'no-privilege-escalation mandatory on-timer-event on-timer-event Path::passrole-lambda-event-source',

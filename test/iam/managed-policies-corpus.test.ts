@@ -95,7 +95,11 @@ const CORPUS: Record<string, string[]> = {
   // only `stack/Infra-ECS-Cluster-*` stacks, so the change-set path on every stack is rightly not reported. Since
   // session 48 (right): ecs:StartTask with the same roles (pathfinding.cloud ecs-005), and its integrations statement's
   // cloudformation:UpdateStack on "*", which updates every stack as that stack's service role (cloudformation-002).
+  // Since session 49 (right): its codedeploy:CreateDeployment, RegisterApplicationRevision and GetDeploymentConfig on
+  // "*" deploy a revision of its own to every deployment group, EC2 ones included, whose hooks run as the instances'
+  // role (pathfinding.cloud codedeploy-001).
   AmazonECS_FullAccess: [
+    path('deploy-any-codedeploy-group'),
     path('ecs-execute-command'),
     path('passrole-ec2'),
     path('passrole-ecs-codedeploy'),

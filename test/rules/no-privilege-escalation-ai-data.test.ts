@@ -9,28 +9,9 @@
  */
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, model, role } from '../support/builders.js';
-import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { PATHFINDING, pathFinding, CONDITIONED } from './support/escalation-findings.js';
 
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-const PATHFINDING = 'https://pathfinding.cloud/paths';
-
-function pathFinding(
-  name: string,
-  can: string,
-  grants: string,
-  path: string,
-  source: string,
-  conditional = '',
-): ExpectedFinding {
-  return {
-    resource: name,
-    identity: `TestStack/${name}`,
-    detail: `Path::${path}`,
-    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
-  };
-}
-/** What the message adds for a PassRole whose iam:PassedToService condition admits the path's service. */
-const CONDITIONED = ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.';
 const TO_SAGEMAKER = { Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } };
 const TO_LAMBDA = { Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } };
 

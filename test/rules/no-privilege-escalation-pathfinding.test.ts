@@ -8,37 +8,8 @@
  */
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, model, role } from '../support/builders.js';
-import { ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
-
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-const PATHFINDING = 'https://pathfinding.cloud/paths';
-
-function pathFinding(
-  name: string,
-  can: string,
-  grants: string,
-  path: string,
-  source: string,
-  conditional = '',
-): ExpectedFinding {
-  return {
-    resource: name,
-    identity: `TestStack/${name}`,
-    detail: `Path::${path}`,
-    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
-  };
-}
-/** What the message adds for a PassRole whose iam:PassedToService condition admits the path's service. */
-const CONDITIONED = ' Conditions restrict iam:PassRole, but they may be satisfiable, so the path is reported.';
-
-const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
-const passRoleTo = (service: string, resource = '*') =>
-  statements({
-    Effect: 'Allow',
-    Action: 'iam:PassRole',
-    Resource: resource,
-    Condition: { StringEquals: { 'iam:PassedToService': service } },
-  });
+import { ruleTester } from '../support/rule-tester.js';
+import { PATHFINDING, pathFinding, CONDITIONED, passRoleTo } from './support/escalation-findings.js';
 
 const ADMINISTRATION_ROLE = 'arn:aws:iam::111122223333:role/AWSCloudFormationStackSetAdministrationRole';
 const SERVICE = 'arn:aws:apprunner:eu-west-1:111122223333:service/orders-api/8fe1e10304f84fd2b0df550fe98a71fa';
@@ -71,8 +42,9 @@ ruleTester(rule, {
     },
     {
       // pathfinding.cloud requires each of these actions: a key pushed without finding the instance, a template
-      // version never made the default, a stack set defined but never deployed, a task started from no definition of
-      // the holder's.
+      // version never made the default, a stack set defined but never deployed, a task definition registered but
+      // never run. (Until session 49 this case held ecs:StartTask beside iam:PassRole, "a task started from no
+      // definition of the holder's": ecs-009 shows that is a path, overriding an existing definition's task role.)
       name: 'each new path missing one of its required actions: no path',
       model: model({
         identities: [
@@ -82,7 +54,7 @@ ruleTester(rule, {
                 'ec2-instance-connect:SendSSHPublicKey',
                 'ec2:CreateLaunchTemplateVersion',
                 'cloudformation:CreateStackSet',
-                'ecs:StartTask',
+                'ecs:RegisterTaskDefinition',
               ]),
               allow('iam:PassRole', ADMINISTRATION_ROLE),
             ],
@@ -192,13 +164,14 @@ ruleTester(rule, {
           }),
         ],
       }),
+      // Since session 49 reported as the smaller ecs-009 (no task definition of its own needed): its grants and source.
       findings: [
         pathFinding(
           'TaskStarter',
-          'register an ECS task definition with a privileged task role and start it on a container instance',
-          'iam:PassRole (TaskStarterPolicy, on arn:aws:iam::111122223333:role/task-*), ecs:RegisterTaskDefinition (TaskStarterPolicy2) and ecs:StartTask (TaskStarterPolicy2)',
+          'start an ECS task on a container instance as a privileged task role, overriding the task role and command of a task definition',
+          'iam:PassRole (TaskStarterPolicy, on arn:aws:iam::111122223333:role/task-*) and ecs:StartTask (TaskStarterPolicy2)',
           'passrole-ecs-start-task',
-          `${PATHFINDING}/ecs-005`,
+          `${PATHFINDING}/ecs-009`,
         ),
       ],
     },

@@ -9,26 +9,7 @@ import { ESCALATION_PATHS } from '../../src/rules/escalation-paths.js';
 import rule from '../../src/rules/no-privilege-escalation.js';
 import { allow, catalog, identity, model, role, user } from '../support/builders.js';
 import { findingsOf, ruleTester, type ExpectedFinding } from '../support/rule-tester.js';
-
-const REMEDY = 'Remove one of these actions or scope it to resources that grant no more privilege';
-
-function pathFinding(
-  name: string,
-  can: string,
-  grants: string,
-  path: string,
-  source: string,
-  conditional = '',
-): ExpectedFinding {
-  return {
-    resource: name,
-    identity: `TestStack/${name}`,
-    detail: `Path::${path}`,
-    message: `${name} can ${can}: it is allowed ${grants}.${conditional} ${REMEDY} (path ${path}, ${source}).`,
-  };
-}
-
-const statements = (...list: Record<string, unknown>[]) => ({ Version: '2012-10-17', Statement: list });
+import { REMEDY, pathFinding, statements } from './support/escalation-findings.js';
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 const BROKER = 'arn:aws:iam::444455556666:role/access-broker';
@@ -914,6 +895,15 @@ ruleTester(rule, {
           'assume-any-role',
           'https://pathfinding.cloud/paths/sts-001',
         ),
+        // Added with pathfinding.cloud codedeploy-001 and batch-002 (session 49): NotAction leaves every codedeploy and
+        // batch action allowed on every deployment group, application, job definition and job queue.
+        pathFinding(
+          'Broad',
+          "deploy a revision of its own to every CodeDeploy deployment group, its hooks run as the instances' role",
+          'codedeploy:CreateDeployment (BroadPolicy via NotAction), codedeploy:RegisterApplicationRevision (BroadPolicy via NotAction) and codedeploy:GetDeploymentConfig (BroadPolicy via NotAction)',
+          'deploy-any-codedeploy-group',
+          'https://pathfinding.cloud/paths/codedeploy-001',
+        ),
         pathFinding(
           'Broad',
           "open a shell in every running ECS task and take its task role's credentials",
@@ -971,6 +961,13 @@ ruleTester(rule, {
           'codebuild:StartBuildBatch (BroadPolicy via NotAction)',
           'start-any-codebuild-build-batch',
           'https://pathfinding.cloud/paths/codebuild-003',
+        ),
+        pathFinding(
+          'Broad',
+          "submit a job of every AWS Batch job definition with its command overridden, run as the definition's job role",
+          'batch:SubmitJob (BroadPolicy via NotAction)',
+          'submit-any-batch-job',
+          'https://pathfinding.cloud/paths/batch-002',
         ),
         // Added with pathfinding.cloud apprunner-002 and cloudformation-002 (session 48): NotAction leaves
         // apprunner:UpdateService and cloudformation:UpdateStack allowed on every service and stack. Its ec2:* exclusion
