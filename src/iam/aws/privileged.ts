@@ -65,7 +65,10 @@ export function managesNoPermissions(name: string): boolean {
   return PERMISSION_READ.test(name) || isVendedLogDeliveryAuthorization(name);
 }
 
-/** 'permissions-management' for AWS's Permissions management access level (but managesNoPermissions), else the category of the catalog entry naming the action. */
+/**
+ * 'permissions-management' for AWS's Permissions management access level (but managesNoPermissions), else the category
+ * of the catalog entry naming the action.
+ */
 export function privilegedCategory(action: AwsAction, catalog: Catalog): PrivilegedCategory | undefined {
   if (action.accessLevel === 'Permissions management' && !managesNoPermissions(action.name))
     return 'permissions-management';
@@ -150,7 +153,10 @@ function privilegedNamesOf(entries: readonly PrivilegedAction[]): ActionNamesOf 
 
 let permissionsManagementGroups: Map<string, string[]> | null | undefined;
 
-/** The action table's Permissions management names but those that manage no permissions (managesNoPermissions), by lower-case service prefix; null without a table. */
+/**
+ * The action table's Permissions management names but those that manage no permissions (managesNoPermissions), by
+ * lower-case service prefix; null without a table.
+ */
 function permissionsManagementByService(): Map<string, string[]> | null {
   if (permissionsManagementGroups !== undefined) return permissionsManagementGroups;
   const names = permissionsManagementActionNames();
