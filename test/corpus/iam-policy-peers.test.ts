@@ -203,9 +203,8 @@ describe("cloudsplaining's and parliament's IAM policy fixtures", () => {
       ]],
       'parliament/test_formatting/test_condition_operator-3.json': [1, []],
       'parliament/test_formatting/test_condition_operator_values.json': [1, []],
-      'parliament/test_formatting/test_condition_type_unqoted_bool.json': [1, [
-        'no-wildcard-privilege mandatory PeerRole Resource::*',
-      ]],
+      // Since h160: Bool kms:GrantIsForAWSResource true restricts kms:CreateGrant as aws:ViaAWSService does.
+      'parliament/test_formatting/test_condition_type_unqoted_bool.json': [1, []],
       'parliament/test_formatting/test_condition_with_MultiFactorAuthAge.json': [1, []],
       'parliament/test_formatting/test_condition_with_null.json': [1, ['policy-validity mandatory PeerRole Principal::Statement[0]']],
       'parliament/test_formatting/test_duplicate_sids.json': [1, ['policy-validity mandatory PeerRole DuplicateSid::stmt']],

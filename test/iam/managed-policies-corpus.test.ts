@@ -120,8 +120,8 @@ const CORPUS: Record<string, string[]> = {
     path('passrole-ecs-run-task'),
     path('passrole-ecs-start-task'),
   ],
-  // Noisy, the same: AWS Backup's service role shares snapshots (ec2:ModifySnapshotAttribute on every snapshot) and
-  // creates KMS grants behind kms:GrantIsForAWSResource, which the check does not count as restricting.
+  // Noisy, the same: AWS Backup's service role shares snapshots (ec2:ModifySnapshotAttribute on every snapshot). Its KMS
+  // grants, behind kms:GrantIsForAWSResource "true", no longer count since session 49: only AWS services make them.
   'service-role/AWSBackupServiceRolePolicyForBackup': [wildcard('AWSBackupServiceRolePolicyForBackup')],
   // Right: Pulumi's aws.iam.ManagedPolicy.LambdaFullAccess names AWSLambdaFullAccess, which AWS retired (2021): the
   // data has no such policy, so its content cannot be seen (mandatory, not pending).

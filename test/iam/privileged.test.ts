@@ -18,6 +18,23 @@ describe('privilegedCategory', () => {
     expect(privilegedCategory(action('iam:PassRole'), empty)).toBeUndefined();
   });
 
+  it("does not class a vended log delivery authorization as permissions management: it changes no one's access", () => {
+    const empty = catalog({ privilegedActions: [] });
+    for (const name of [
+      'bedrock:AllowVendedLogDeliveryForResource',
+      'ecs:AllowVendedLogDeliveryForResource',
+      'ses:AllowVendedLogDeliveryForResource',
+      'cloudfront:AllowVendedLogDeliveryForResource',
+    ])
+      expect([name, privilegedCategory(action(name), empty)]).toEqual([name, undefined]);
+    expect(privilegedCategory(action('ses:PutIdentityPolicy'), empty)).toBe('permissions-management');
+    // The catalog may still name one.
+    const named = catalog({
+      privilegedActions: [{ id: 'logs-out', category: 'data-exfiltration', aws: ['bedrock:AllowVendedLog*'] }],
+    });
+    expect(privilegedCategory(action('bedrock:AllowVendedLogDeliveryForResource'), named)).toBe('data-exfiltration');
+  });
+
   it('takes other categories from the catalog list, with its wildcards', () => {
     const custom = catalog({
       privilegedActions: [

@@ -57,6 +57,9 @@ describe('accessChangeOf', () => {
     'iam:TagRole',
     // an operation of another service that the data does not know (the sample's createVectorIndex: S3 Vectors has CreateIndex)
     's3vectors:CreateVectorIndex',
+    // a vended log delivery's authorization, which the data classes as Permissions management: it changes no access
+    'bedrock:AllowVendedLogDeliveryForResource',
+    'ecs:AllowVendedLogDeliveryForResource',
   ])('%s changes none', (action) => {
     expect(accessChangeOf(action)).toBeUndefined();
   });

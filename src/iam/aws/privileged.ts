@@ -40,9 +40,37 @@ const indexes = new WeakMap<readonly PrivilegedAction[], PatternIndex>();
  */
 const PERMISSION_READ = /^[^:]+:(Get|List|Describe|Search|BatchGet)(?!.*Login)/;
 
-/** 'permissions-management' for AWS's Permissions management access level (but reads), else the category of the catalog entry naming the action. */
+/**
+ * A service's authorization for vended log delivery (`bedrock:AllowVendedLogDeliveryForResource`, and the action of
+ * that name of ECS, CloudFront, Elastic Load Balancing, SES, Security Hub, QuickSight and others), which the Service
+ * Authorization Reference also classes as Permissions management. It is a permission-only action: CloudWatch Logs
+ * asks for it when the caller makes the service's resource a delivery source (logs:PutDeliverySource, whose
+ * configuration templates name it as "the action permissions that a caller needs to have to be able to successfully
+ * create a delivery source"). It writes no policy, grant or permission of anyone; where the logs go is the delivery's
+ * (logs:CreateDelivery, to a destination whose own policy admits it). AmazonBedrockFullAccess on an agent's function
+ * role was reported as privileged by it alone (amazon-bedrock-agents-healthcare-lifesciences).
+ */
+const VENDED_LOG_DELIVERY = /^[^:]+:AllowVendedLogDeliveryForResource$/i;
+
+/** Whether the action is a service's authorization for vended log delivery (VENDED_LOG_DELIVERY). */
+export function isVendedLogDeliveryAuthorization(name: string): boolean {
+  return VENDED_LOG_DELIVERY.test(name);
+}
+
+/**
+ * Whether an action of AWS's Permissions management level changes no one's access: a read of who may act
+ * (PERMISSION_READ), or a vended log delivery's authorization (VENDED_LOG_DELIVERY).
+ */
+export function managesNoPermissions(name: string): boolean {
+  return PERMISSION_READ.test(name) || isVendedLogDeliveryAuthorization(name);
+}
+
+/**
+ * 'permissions-management' for AWS's Permissions management access level (but managesNoPermissions), else the category
+ * of the catalog entry naming the action.
+ */
 export function privilegedCategory(action: AwsAction, catalog: Catalog): PrivilegedCategory | undefined {
-  if (action.accessLevel === 'Permissions management' && !PERMISSION_READ.test(action.name))
+  if (action.accessLevel === 'Permissions management' && !managesNoPermissions(action.name))
     return 'permissions-management';
   return privilegedEntry(action, catalog)?.category;
 }
@@ -125,16 +153,19 @@ function privilegedNamesOf(entries: readonly PrivilegedAction[]): ActionNamesOf 
 
 let permissionsManagementGroups: Map<string, string[]> | null | undefined;
 
-/** The action table's Permissions management names but reads (PERMISSION_READ), by lower-case service prefix; null without a table. */
+/**
+ * The action table's Permissions management names but those that manage no permissions (managesNoPermissions), by
+ * lower-case service prefix; null without a table.
+ */
 function permissionsManagementByService(): Map<string, string[]> | null {
   if (permissionsManagementGroups !== undefined) return permissionsManagementGroups;
   const names = permissionsManagementActionNames();
   if (!names) return (permissionsManagementGroups = null);
   const groups = new Map<string, string[]>();
   for (const name of names) {
-    // What privilegedCategory does not count: a read of who may act.
+    // What privilegedCategory does not count: a read of who may act, a vended log delivery's authorization.
     const service = servicePrefix(name);
-    if (service === undefined || PERMISSION_READ.test(name)) continue;
+    if (service === undefined || managesNoPermissions(name)) continue;
     let group = groups.get(service);
     if (!group) groups.set(service, (group = []));
     group.push(name);

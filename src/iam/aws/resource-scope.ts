@@ -334,8 +334,8 @@ export function restrictingKeysOf(action: AwsAction): string[] {
 /**
  * True when some clause of the Condition can narrow the action: a restricting key under a restricting operator, with
  * values that are not vacuous (not all wildcards under a Like operator, not the key's own policy variable, not
- * `0.0.0.0/0`, not `Bool false` on aws:ViaAWSService). `Bool aws:SecureTransport true` or `StringLike aws:PrincipalArn "*"`
- * do not restrict.
+ * `0.0.0.0/0`, not `Bool false` on aws:ViaAWSService or kms:GrantIsForAWSResource). `Bool aws:SecureTransport true`
+ * or `StringLike aws:PrincipalArn "*"` do not restrict.
  */
 export function conditionRestricts(condition: PolicyStatement['condition'], action: AwsAction): boolean {
   if (!condition) return false;
@@ -355,12 +355,24 @@ export function conditionRestricts(condition: PolicyStatement['condition'], acti
   return false;
 }
 
+/**
+ * Bool keys whose `true` restricts an action to requests an AWS service makes for the principal: aws:ViaAWSService, and
+ * KMS's kms:GrantIsForAWSResource, which the Service Authorization Reference gives kms:CreateGrant, kms:ListGrants and
+ * kms:RevokeGrant: they are then allowed only when an AWS service integrated with AWS KMS sends the request for the
+ * principal (AWS KMS Developer Guide, "Controlling access to grants"), as EC2 does when it attaches an encrypted
+ * volume. A grant made so is the service's, for its resource; the caller names no grantee of its own. The key policy
+ * AWS writes by default ("Allow attachment of persistent resources"), AWS Backup's service roles and the EBS CSI
+ * driver's policy write it; it was read as no restriction, so AWSBackupServiceRolePolicyForRestores was reported for
+ * kms:CreateGrant on every key.
+ */
+const SERVICE_CALL_BOOL_KEYS: ReadonlySet<string> = new Set(['aws:viaawsservice', 'kms:grantisforawsresource']);
+
 function restrictingValue(operator: string, key: string, value: PolicyValue): boolean {
   if (isUnknown(value)) return false;
   if (isSelfVariable(key, value)) return false;
   if (/Like$/i.test(operator) && /^[*?]*$/.test(value)) return false;
   if (/^(ForAnyValue:)?Bool$/i.test(operator))
-    return value.toLowerCase() === 'true' && key.toLowerCase() === 'aws:viaawsservice';
+    return value.toLowerCase() === 'true' && SERVICE_CALL_BOOL_KEYS.has(key.toLowerCase());
   if (/IpAddress$/i.test(operator)) return !/^(0\.0\.0\.0\/0|::\/0)$/.test(value);
   return true;
 }

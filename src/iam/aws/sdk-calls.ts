@@ -7,6 +7,7 @@
 import { packageDataFile, readPackageJson } from '../../util/package-data.js';
 import { isRecord } from '../../util/records.js';
 import { lookupAction } from './actions.js';
+import { isVendedLogDeliveryAuthorization } from './privileged.js';
 
 interface SdkServiceData {
   source: { package: string; version: string; extracted: string };
@@ -57,7 +58,8 @@ const IDENTITY_SERVICES: ReadonlySet<string> = new Set(['iam', 'sso', 'identitys
 
 /**
  * How a call changes access, by its IAM action's access level in the AWS action data: `permissions` for a
- * Permissions management action of any service (a policy, a grant, a permission); `identities` for a write to an
+ * Permissions management action of any service (a policy, a grant, a permission) but a vended log delivery's
+ * authorization; `identities` for a write to an
  * identity service (a user, an access key, a secret); `unknown` for an operation of an identity service that the
  * action data does not know, so nothing says it makes no identity or credential; undefined for a call that changes
  * no access (a read, a write of anything else). An operation of another service that the data does not know is
@@ -68,7 +70,9 @@ export function accessChangeOf(iamAction: string): 'permissions' | 'identities' 
   const action = lookupAction(iamAction);
   if (!action)
     return IDENTITY_SERVICES.has(iamAction.slice(0, iamAction.indexOf(':')).toLowerCase()) ? 'unknown' : undefined;
-  if (action.accessLevel === 'Permissions management') return 'permissions';
+  // A vended log delivery's authorization is classed so too, but changes no one's access (privileged.ts).
+  if (action.accessLevel === 'Permissions management')
+    return isVendedLogDeliveryAuthorization(action.name) ? undefined : 'permissions';
   if (action.accessLevel === 'Write' && IDENTITY_SERVICES.has(action.service)) return 'identities';
   return undefined;
 }
