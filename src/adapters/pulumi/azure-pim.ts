@@ -142,14 +142,7 @@ const ISO_DURATION =
 export function isoDurationSeconds(text: string): number | undefined {
   const match = ISO_DURATION.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) return undefined;
-  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
-  return (
-    (years ?? 0) * 365 * 86_400 +
-    (months ?? 0) * 30 * 86_400 +
-    (weeks ?? 0) * 7 * 86_400 +
-    (days ?? 0) * 86_400 +
-    (hours ?? 0) * 3_600 +
-    (minutes ?? 0) * 60 +
-    (seconds ?? 0)
-  );
+  // Seconds of each part, in the order the expression captures them: years, months, weeks, days, hours, minutes, seconds.
+  const units = [365 * 86_400, 30 * 86_400, 7 * 86_400, 86_400, 3_600, 60, 1];
+  return units.reduce((total, unit, index) => total + unit * Number(match[index + 1] ?? 0), 0);
 }

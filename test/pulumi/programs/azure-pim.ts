@@ -2,8 +2,7 @@
 // assignment (standing), a PIM eligibility for 180 days (held only once activated), and a PIM eligibility whose end
 // comes from another resource's output (known only at apply; an eligibility is no standing privilege whatever its end).
 // Captured under the SDK's mocks.
-import * as authorization from '@pulumi/azure-native/authorization';
-import * as resources from '@pulumi/azure-native/resources';
+import { authorization, resources } from '@pulumi/azure-native';
 import * as azuread from '@pulumi/azuread';
 
 const subscription = '/subscriptions/00000000-0000-0000-0000-00000000c0de';
