@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isoDurationSeconds } from '../../src/adapters/pulumi/azure-pim.js';
+import { auditGrants } from '../../src/audit/grants.js';
 import { modelFromPulumiResources, type PulumiResource } from '../../src/adapters/pulumi/index.js';
 import { modelFromTerraformPlan } from '../../src/adapters/terraform/index.js';
 import { evaluate } from '../../src/engine/index.js';
@@ -110,6 +111,17 @@ describe('PIM schedules in Pulumi records', () => {
       'no-wildcard-privilege mandatory ops-owner-30d Role::Owner/Member::Group:00000000-0000-0000-0000-0000000a0d15',
       'no-wildcard-privilege mandatory ops-owner-8h Role::Owner',
       'no-wildcard-privilege mandatory ops-owner-p1h Role::Owner',
+    ]);
+  });
+
+  it('are listed by the audit with how they are held and until when', () => {
+    const grantsOf = (model.externalRoleGrants ?? []).map(({ grant }) => grant);
+    expect(auditGrants(grantsOf, [], catalog(), [], NOW).map((grant) => grant.label.replace(SUB, '<sub>'))).toEqual([
+      'role Owner at <sub> (PIM eligible, until 2027-06-01T00:00:00.000Z)',
+      'role Owner at <sub> (PIM active, for 8h from its start)',
+      'role Owner at <sub> (PIM active, end not read: ops-owner-p1h.scheduleInfo.expiration.duration "P1H" is no ISO 8601 duration (one hour is PT1H, one day P1D))',
+      'role Owner at <sub> (PIM active, until 2026-07-01T00:00:00.000Z)',
+      'role Owner at <sub> (PIM eligible, no expiration)',
     ]);
   });
 
