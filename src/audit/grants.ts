@@ -5,6 +5,7 @@
  * enforces).
  */
 import type { Catalog, Entitlement } from '../../catalog/types.js';
+import { formatSeconds } from '../../catalog/values.js';
 import { expandActionPattern } from '../iam/aws/actions.js';
 import { documentInEffect } from '../iam/aws/condition-time.js';
 import { effectiveAllows } from '../iam/aws/evaluate.js';
@@ -108,6 +109,20 @@ function endsLabel(subject: { conditionEnds?: string }): string {
   return subject.conditionEnds === undefined ? '' : ` (its condition ends it at ${subject.conditionEnds})`;
 }
 
+/** How a role granted through Azure PIM is held, as its audit text says it: eligible or active, and until when. */
+function pimLabel(grant: RoleGrant): string {
+  const { pim } = grant;
+  if (!pim) return '';
+  const until = pim.permanent
+    ? 'no expiration'
+    : pim.unreadable
+      ? `end not read: ${pim.unreadable.what}`
+      : pim.ends !== undefined
+        ? `until ${pim.ends}`
+        : `for ${formatSeconds(pim.lastsSeconds ?? 0)} from its start`;
+  return ` (PIM ${pim.assignment}, ${until})`;
+}
+
 function auditStatement(statement: PolicyStatement, entitlements: readonly Entitlement[]): AuditStatement {
   const actions = statement.action ? list(statement.action) : `all actions except ${list(statement.notAction ?? [])}`;
   const resources = statement.resource
@@ -197,7 +212,7 @@ function roleGrant(
   const role = isUnknown(grant.role) ? undefined : grant.role;
   const scope = isUnknown(grant.scope) ? undefined : grant.scope;
   // A binding its condition ends (Google Cloud temporary access) says when: from then on it grants nothing.
-  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${endsLabel(grant)}`;
+  const text = `role ${role ?? '(unknown)'} at ${scope ?? '(unknown scope)'}${endsLabel(grant)}${pimLabel(grant)}`;
   // Once ended, privileged in nothing and beyond no entitlement, as the rules judge it (conditionEnded) and as an AWS
   // statement its condition ended is listed: the review queue asks no one to review access that is over.
   if (now !== undefined && conditionEnded(grant, now))

@@ -239,11 +239,37 @@ export interface RoleGrant extends GrantBase {
    */
   functionTrigger?: Maybe<'event' | 'http'>;
   /**
+   * Azure: the grant is made through Privileged Identity Management (a PIM eligible or active role assignment, a role
+   * eligibility or assignment schedule request), not as a plain role assignment: whether it is held now or only once
+   * activated, and when its schedule ends.
+   */
+  pim?: PimSchedule;
+  /**
    * Azure: the grant is a delegated permission (an OAuth2 permission grant, `role` its scope) and not an application
    * permission: the client acts as a signed-in user, on behalf of every user of the tenant (`user` unset: admin
    * consent) or of the one user named, and holds no more than that user may do.
    */
   delegated?: { user?: Maybe<string> };
+}
+
+/**
+ * An Azure PIM schedule of a role grant. Exactly one of `permanent`, `unreadable` or an end (`ends`, `lastsSeconds`, or
+ * both) is set.
+ */
+export interface PimSchedule {
+  /**
+   * `eligible`: the principal holds the role only once it activates it through PIM, for as long and with the approval
+   * the role's PIM settings ask (just in time); `active`: it holds the role from the schedule's start.
+   */
+  assignment: 'eligible' | 'active';
+  /** The schedule never ends: its expiration is NoExpiration, or none is written (PIM's default is permanent). */
+  permanent?: true;
+  /** When it ends (ISO time): an end written, or a start and a duration. */
+  ends?: string;
+  /** How long it lasts from its start, in seconds: a duration written, or a start and an end. */
+  lastsSeconds?: number;
+  /** Its end cannot be read: known only at apply (`pending`), or written in a form this check does not read. */
+  unreadable?: { what: string; pending: boolean };
 }
 
 /** The permission lists of a Key Vault access policy. */
@@ -351,12 +377,13 @@ export type Grant = AwsPolicyGrant | AwsManagedPolicyGrant | RoleGrant;
 export type GrantCondition = Required<Pick<RoleGrant, 'condition'>> & Pick<RoleGrant, 'conditionEnds'>;
 
 /**
- * Whether the condition of a statement (AWS) or a grant (a Google Cloud binding) has ended it by `now`
- * (PolicyStatement.conditionEnds, RoleGrant.conditionEnds): it is still written, but grants, admits and denies
- * nothing, so no rule judges it.
+ * Whether the condition of a statement (AWS) or a grant (a Google Cloud binding), or the PIM schedule of an Azure
+ * grant, has ended it by `now` (PolicyStatement.conditionEnds, RoleGrant.conditionEnds, RoleGrant.pim): it is still
+ * written, but grants, admits and denies nothing, so no rule judges it.
  */
-export function conditionEnded(subject: { conditionEnds?: string }, now: Date): boolean {
-  return subject.conditionEnds !== undefined && Date.parse(subject.conditionEnds) <= now.getTime();
+export function conditionEnded(subject: { conditionEnds?: string; pim?: PimSchedule }, now: Date): boolean {
+  const ends = subject.conditionEnds ?? subject.pim?.ends;
+  return ends !== undefined && Date.parse(ends) <= now.getTime();
 }
 
 // ---------- Credentials ----------

@@ -32,7 +32,14 @@ import {
   type JoinedRoute,
 } from './support/kubernetes-holders.js';
 import { awsAuthReach } from './support/eks-platform.js';
-import { definitionIssues, roleGrantIssues, type DefinitionIssue, type RoleIssue } from './support/role-grants.js';
+import {
+  definitionIssues,
+  roleGrantIssues,
+  type DefinitionIssue,
+  type PimScheduleGap,
+  type RoleIssue,
+} from './support/role-grants.js';
+import { formatSeconds } from '../../catalog/values.js';
 import type { AzurePrivilege } from '../iam/azure/roles.js';
 import { GCP_DEFAULT_ACCOUNTS, scopesReachEveryApi, shortScope } from '../iam/gcp/default-accounts.js';
 
@@ -124,8 +131,9 @@ export default defineRule<MessageId>({
       'subscription, Entra ID administrator roles, Google Cloud basic and impersonation roles on a project, folder or organization, ' +
       'public members, and Kubernetes cluster-admin or RBAC rules with a route to it. Held by people (Azure users and groups, ' +
       'Google users, groups, domains and workforce principals), such a role is standing privilege unless the grant ends (an ' +
-      'IAM condition on request.time) or a catalog entitlement for class human lists it with an approval: privilege held by ' +
-      'people is temporary and approved. A role definition that grants such ' +
+      'IAM condition on request.time; an active Azure PIM assignment whose schedule ends within the longest session of ' +
+      'class human), it is only eligible through Azure PIM (held once activated), or a catalog entitlement for class ' +
+      'human lists it with an approval: privilege held by people is temporary and approved. A role definition that grants such ' +
       'power (a Kubernetes Role or ClusterRole with a privilege-escalation route of the Kubernetes RBAC good-practices guide, an ' +
       "Azure or Google Cloud custom role with privileged actions or permissions) is reported on the definition at this rule's level, " +
       'bound or not: it is usually bound from another repository, by a chart, or later. A binding to one of the Kubernetes default ' +
@@ -678,7 +686,7 @@ function unacceptedIssues(
   member?: string,
 ): RoleIssue[] {
   if (conditionEnded(grant, ctx.now)) return [];
-  const issues = roleGrantIssues(grant, ctx.catalog, member ?? unrecordedOutsider(ctx, identity));
+  const issues = roleGrantIssues(grant, ctx.catalog, member ?? unrecordedOutsider(ctx, identity), ctx.now);
   if (grant.cloud !== 'kubernetes' || identity === undefined) return issues;
   const profile = ctx.profile(identity);
   return issues.filter(
@@ -925,12 +933,15 @@ function peopleStandingReport(
 ): { messageId: MessageId; data: Record<string, string>; detail: string } {
   const { issue } = standing;
   const { role, granted, what } = peopleGrantText(issue);
+  const { schedule } = standing;
   const temporary =
     grant.cloud === 'gcp'
       ? 'add an IAM condition that ends the binding (request.time < timestamp("…"), Google Cloud\'s temporary access)'
       : issue.kind === 'entra-directory' || issue.kind === 'graph-app-role'
         ? 'make the directory role eligible through Privileged Identity Management, with an end, instead of assigned'
-        : 'make it a Privileged Identity Management eligible (or active) role assignment with an end, instead of a role assignment';
+        : schedule !== undefined
+          ? `make the assignment eligible instead of active, so that it is held only once activated, or end the active one${schedule.kind === 'too-long' ? ` within ${formatSeconds(schedule.limit)}` : ''}`
+          : 'make it a Privileged Identity Management eligible (or active) role assignment with an end, instead of a role assignment';
   return {
     messageId: 'peopleStandingRole',
     data: {
@@ -940,13 +951,30 @@ function peopleStandingReport(
       temporary,
       condition: standing.condition
         ? ' (its IAM condition sets no end this check reads: only request.time < timestamp(…) comparisons joined by && are read)'
-        : '',
+        : schedule !== undefined
+          ? scheduleText(schedule)
+          : '',
       unapproved: standing.unapproved
         ? ` (entitlement ${standing.unapproved} lists it for class human but sets no approval)`
         : '',
     },
     detail: `Role::${role}/Member::${standing.member}`,
   };
+}
+
+/** Why an active PIM assignment to people is standing privilege all the same, as the finding says it. */
+function scheduleText(schedule: PimScheduleGap): string {
+  switch (schedule.kind) {
+    case 'permanent':
+      return ' (it is an active Privileged Identity Management assignment whose schedule sets no expiration, so it never ends)';
+    case 'unreadable':
+      return ` (it is an active Privileged Identity Management assignment, but the end of its schedule cannot be read: ${schedule.what})`;
+    case 'too-long':
+      return (
+        ` within ${formatSeconds(schedule.limit)}, the longest session of class human (classes.human.maxSessionDuration; ` +
+        `it is an active Privileged Identity Management assignment that lasts ${formatSeconds(Math.round(schedule.lasts))})`
+      );
+  }
 }
 
 /** The role a person's privileged grant gives, how it is granted, and what it reaches. */

@@ -60,6 +60,7 @@ describe('Pulumi providers’ example programs under mocks', () => {
       'azure-native-roleassignments',
       'azure-native-keyvault-accesspolicies',
       'azure-native-keyvault-accesspolicies/3-update-accesspolicies',
+      'azure-native-pim-roleeligibilityschedules',
       'azure-native-pim-rolemanagementpolicies',
     ]);
   });
@@ -104,13 +105,19 @@ describe('Pulumi providers’ example programs under mocks', () => {
     expect(judged('azure-native-keyvault-accesspolicies/3-update-accesspolicies')).toEqual([]);
     expect(judged('azure-native-keyvault-accesspolicies/3-update-accesspolicies', previewFindings)).toEqual([]);
   });
-  it('azure-native-pim-roleeligibilityschedules: the PIM eligibility is reported as unseen, not judged as a standing assignment (right: fail closed); the standing Reports Reader assignment is no privilege', () => {
-    expect(judged('azure-native-pim-roleeligibilityschedules')).toEqual([
-      'no-unseen-content mandatory res2 - Unseen::azure-native:authorization:PimRoleEligibilitySchedule',
-    ]);
+  it('azure-native-pim-roleeligibilityschedules: the PIM eligibility is read (session 49; it was reported as unseen) and is no standing privilege, whatever its role: held only once activated (right: silent; its duration "P1H" is no ISO 8601 duration, which only an active assignment would need); the standing Reports Reader assignment is no privilege', () => {
+    expect(judged('azure-native-pim-roleeligibilityschedules')).toEqual([]);
     expect(judged('azure-native-pim-roleeligibilityschedules', previewFindings)).toEqual([
-      'no-unseen-content mandatory res2 - Unseen::azure-native:authorization:PimRoleEligibilitySchedule',
       'no-wildcard-privilege advisory roleAssignment - Role::unknown pending',
+    ]);
+    expect(
+      (modelFromPulumiResources(stackResources(captured['azure-native-pim-roleeligibilityschedules'])).externalRoleGrants ?? []).map(
+        ({ member, grant }) => `${member} ${grant.source.name} ${String(grant.role)} ${grant.pim?.assignment ?? 'assigned'}`,
+      ),
+    ).toEqual([
+      // The role id the program calls Reports Reader is Data Box Reader in the built-in role data.
+      'User:e61877e9-d26b-4890-9a3c-2287e77ca427 roleAssignment Data Box Reader assigned',
+      'Principal:e61877e9-d26b-4890-9a3c-2287e77ca427 res2 Data Box Reader eligible',
     ]);
   });
   it('azure-native-pim-rolemanagementpolicies: a role management policy grants nothing; this one sets what Azure sets by default (eligibility expires, at most 365 days): silent (right)', () => {

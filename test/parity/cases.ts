@@ -1625,6 +1625,33 @@ export const CASES: ParityCase[] = [
     expected: [verdict('session-within-class', 'RaSessionRole', 'mandatory', 'RaSessionProfile')],
   },
   {
+    // Valid for every rule: Owner on a subscription for a group, only eligible through Azure PIM (held once activated, just
+    // in time), for 180 days: azure-native's PimRoleEligibilitySchedule, azurerm_pim_eligible_role_assignment. Until
+    // session 49 both front-ends reported it as unseen.
+    id: 'PimEligibleGroup',
+    rule: '*',
+    cloudformation: { unsupported: 'CloudFormation has no Azure resources (a PIM eligible role assignment)' },
+    pulumi: true,
+    terraform: [
+      {
+        address: 'azurerm_pim_eligible_role_assignment.PimEligibleGroupOwner',
+        values: {
+          scope: '/subscriptions/00000000-0000-0000-0000-000000000002',
+          role_definition_id:
+            '/subscriptions/00000000-0000-0000-0000-000000000002/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          principal_id: '00000000-0000-0000-0000-0000000a0d15',
+          schedule: [{ expiration: [{ duration_days: 180 }] }],
+        },
+        unknown: {
+          id: true,
+          principal_type: true,
+          schedule: [{ start_date_time: true, expiration: [{ duration_hours: true, end_date_time: true }] }],
+        },
+      },
+    ],
+    expected: [],
+  },
+  {
     // Valid for every rule: owned, classed, entitled to exactly what it holds, trusted by one service, a 1h session.
     id: 'Clean',
     rule: '*',

@@ -152,6 +152,13 @@ new authorization.RoleAssignment('WildPeopleGroupOwner', {
   principalId: '00000000-0000-0000-0000-0000000a0d15',
   principalType: 'Group',
 });
+new authorization.PimRoleEligibilitySchedule('PimEligibleGroupOwner', {
+  scope: '/subscriptions/00000000-0000-0000-0000-000000000002',
+  roleDefinitionId:
+    '/subscriptions/00000000-0000-0000-0000-000000000002/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  principalId: '00000000-0000-0000-0000-0000000a0d15',
+  scheduleInfo: { expiration: { type: 'AfterDuration', duration: 'P180D' } },
+});
 new gcp.storage.HmacKey('NlcHmacKey', {
   serviceAccountEmail: hmacAccount.email,
   project: 'parity-project',

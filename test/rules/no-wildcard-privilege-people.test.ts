@@ -5,8 +5,9 @@
  * class human in an entitlement with an approval. Until session 48 every such grant was passed as "held to the human
  * rules", which no rule judged: roles/owner for domain:example.com on a project passed with the default catalog.
  */
+import { DEFAULT_CLASSES } from '../../catalog/index.js';
 import type { Catalog } from '../../catalog/types.js';
-import { unknownValue, type ExternalRoleGrant, type RoleGrant } from '../../src/model/model.js';
+import { unknownValue, type ExternalRoleGrant, type PimSchedule, type RoleGrant } from '../../src/model/model.js';
 import rule from '../../src/rules/no-wildcard-privilege.js';
 import { azureRole, directoryRole, gcpRole } from '../multicloud/builders.js';
 import { catalog, model } from '../support/builders.js';
@@ -28,6 +29,10 @@ const conditional = (grant: RoleGrant, expression: string, ends?: string): RoleG
 });
 const people = (...grants: [string, RoleGrant][]) =>
   model({ externalRoleGrants: grants.map(([member, grant]): ExternalRoleGrant => ({ member, grant })) });
+/** A grant made through Azure PIM as the adapter reads it (src/adapters/pulumi/azure-pim.ts). */
+const pim = (grant: RoleGrant, schedule: PimSchedule): RoleGrant => ({ ...grant, pim: schedule });
+const UNTYPED = 'Principal:7f3c1c52-0000-4000-8000-000000000003';
+const HOUR = 3_600;
 const humanEntitlement = (cloud: 'azure' | 'gcp', roles: string[], extra: Record<string, unknown> = {}): Catalog =>
   catalog({
     entitlements: [
@@ -117,6 +122,74 @@ const valid: TestCase[] = [
         },
       ],
     ),
+  },
+  {
+    name: 'Azure PIM: Owner and User Access Administrator eligible for a group, a user and a principal of no type (PIM takes none), permanent, with an end, or with an end known only at apply: held only once activated, just in time',
+    model: people(
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-eligible', 'Owner', SUB, 'subscription'), {
+          assignment: 'eligible',
+          permanent: true,
+        }),
+      ],
+      [
+        ALICE,
+        pim(azureRole('alice-uaa-eligible', 'User Access Administrator', MG, 'management-group'), {
+          assignment: 'eligible',
+          ends: '2027-11-26T12:00:00.000Z',
+          lastsSeconds: 365 * 24 * HOUR,
+        }),
+      ],
+      [
+        UNTYPED,
+        pim(azureRole('ops-owner-eligible', 'Owner', SUB, 'subscription'), {
+          assignment: 'eligible',
+          unreadable: {
+            what: 'ops-owner-eligible.schedule.expiration.end_date_time is not known until apply',
+            pending: true,
+          },
+        }),
+      ],
+    ),
+  },
+  {
+    name: 'Azure PIM: Owner active for a group for 8 hours, and one whose end is 4 hours from now: temporary within the 12h session of class human',
+    model: people(
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-8h', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          lastsSeconds: 8 * HOUR,
+        }),
+      ],
+      [
+        ALICE,
+        pim(azureRole('alice-owner-4h', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          ends: '2026-11-26T16:00:00.000Z',
+        }),
+      ],
+    ),
+  },
+  {
+    name: 'Azure PIM: an active assignment whose schedule ended before now grants nothing, to people or not',
+    model: people([
+      UNTYPED,
+      pim(azureRole('ended-owner', 'Owner', SUB, 'subscription'), {
+        assignment: 'active',
+        ends: '2026-01-01T00:00:00.000Z',
+        lastsSeconds: 30 * 24 * HOUR,
+      }),
+    ]),
+  },
+  {
+    name: "Azure PIM: a permanent active Owner for a group that the catalog's entitlement for class human lists with an approval",
+    catalog: humanEntitlement('azure', ['Owner']),
+    model: people([
+      ADMINS,
+      pim(azureRole('admins-owner-active', 'Owner', SUB, 'subscription'), { assignment: 'active', permanent: true }),
+    ]),
   },
 ];
 
@@ -338,6 +411,125 @@ const invalid: InvalidCase[] = [
         message:
           'late-owner grants user:alice@example.com a role that cannot be verified until apply: scope of roles/owner: late-owner.project is not known until apply.',
         pending: true,
+      },
+    ],
+  },
+  {
+    name: 'Azure PIM: active assignments to people that never end, last beyond the 12h session of class human (2099 included), or end as written in a form not read, are standing privilege; one known only at apply is pending',
+    model: people(
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-active', 'Owner', SUB, 'subscription'), { assignment: 'active', permanent: true }),
+      ],
+      [
+        ALICE,
+        pim(azureRole('alice-uaa-30d', 'User Access Administrator', MG, 'management-group'), {
+          assignment: 'active',
+          lastsSeconds: 30 * 24 * HOUR,
+        }),
+      ],
+      [
+        ALICE,
+        pim(azureRole('alice-owner-2099', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          ends: '2099-01-01T00:00:00.000Z',
+        }),
+      ],
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-p1h', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          unreadable: {
+            what: 'admins-owner-p1h.scheduleInfo.expiration.duration "P1H" is no ISO 8601 duration (one hour is PT1H, one day P1D)',
+            pending: false,
+          },
+        }),
+      ],
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-late', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          unreadable: {
+            what: 'admins-owner-late.schedule.expiration.end_date_time is not known until apply',
+            pending: true,
+          },
+        }),
+      ],
+    ),
+    findings: [
+      {
+        resource: 'admins-owner-active',
+        detail: 'Role::Owner/Member::Group:7f3c1c52-0000-4000-8000-000000000002',
+        message:
+          'admins-owner-active gives Group:7f3c1c52-0000-4000-8000-000000000002 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant (it is an active Privileged Identity Management assignment whose schedule sets no expiration, so it never ends) and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make the assignment eligible instead of active, so that it is held only once activated, or end the active one, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+      },
+      {
+        resource: 'admins-owner-late',
+        detail: 'Role::unknown',
+        message:
+          'admins-owner-late grants Group:7f3c1c52-0000-4000-8000-000000000002 a role that cannot be verified until apply: whether the PIM schedule of Owner ends it: admins-owner-late.schedule.expiration.end_date_time is not known until apply.',
+        pending: true,
+      },
+      {
+        resource: 'admins-owner-p1h',
+        detail: 'Role::Owner/Member::Group:7f3c1c52-0000-4000-8000-000000000002',
+        message:
+          'admins-owner-p1h gives Group:7f3c1c52-0000-4000-8000-000000000002 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant (it is an active Privileged Identity Management assignment, but the end of its schedule cannot be read: admins-owner-p1h.scheduleInfo.expiration.duration "P1H" is no ISO 8601 duration (one hour is PT1H, one day P1D)) and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make the assignment eligible instead of active, so that it is held only once activated, or end the active one, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+      },
+      {
+        resource: 'alice-owner-2099',
+        detail: 'Role::Owner/Member::User:7f3c1c52-0000-4000-8000-000000000001',
+        message:
+          'alice-owner-2099 gives User:7f3c1c52-0000-4000-8000-000000000001 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant within 12h, the longest session of class human (classes.human.maxSessionDuration; it is an active Privileged Identity Management assignment that lasts 26333d12h) and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make the assignment eligible instead of active, so that it is held only once activated, or end the active one within 12h, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+      },
+      {
+        resource: 'alice-uaa-30d',
+        detail: 'Role::User Access Administrator/Member::User:7f3c1c52-0000-4000-8000-000000000001',
+        message:
+          'alice-uaa-30d gives User:7f3c1c52-0000-4000-8000-000000000001 the built-in role User Access Administrator at management-group scope /providers/Microsoft.Management/managementGroups/example-co, which writes role assignments or definitions, so it can grant any role to anyone, itself included ("Microsoft.Authorization/*"): standing privilege held by people, as nothing in the change ends the grant within 12h, the longest session of class human (classes.human.maxSessionDuration; it is an active Privileged Identity Management assignment that lasts 30d) and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make the assignment eligible instead of active, so that it is held only once activated, or end the active one within 12h, or list User Access Administrator for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+      },
+    ],
+  },
+  {
+    name: 'Azure PIM: a principal of no type holding Owner active with an end is judged as any principal (it may be a service principal); a class human session of 7 days lets a 30-day active assignment to a group pass',
+    catalog: catalog({
+      classes: { ...DEFAULT_CLASSES, human: { ...DEFAULT_CLASSES.human, maxSessionSeconds: 7 * 24 * HOUR } },
+    }),
+    model: people(
+      [
+        UNTYPED,
+        pim(azureRole('ops-owner-active', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          lastsSeconds: 8 * HOUR,
+        }),
+      ],
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-7d', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          lastsSeconds: 7 * 24 * HOUR,
+        }),
+      ],
+      [
+        ADMINS,
+        pim(azureRole('admins-owner-30d', 'Owner', SUB, 'subscription'), {
+          assignment: 'active',
+          lastsSeconds: 30 * 24 * HOUR,
+        }),
+      ],
+    ),
+    findings: [
+      {
+        resource: 'admins-owner-30d',
+        detail: 'Role::Owner/Member::Group:7f3c1c52-0000-4000-8000-000000000002',
+        message:
+          'admins-owner-30d gives Group:7f3c1c52-0000-4000-8000-000000000002 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"): standing privilege held by people, as nothing in the change ends the grant within 7d, the longest session of class human (classes.human.maxSessionDuration; it is an active Privileged Identity Management assignment that lasts 30d) and no catalog entitlement for class human lists the role with an approval. Privilege held by people must be temporary and approved: make the assignment eligible instead of active, so that it is held only once activated, or end the active one within 7d, or list Owner for class human in a catalog entitlement with an approval (approval.by and maxDuration).',
+      },
+      {
+        resource: 'ops-owner-active',
+        detail: 'Role::Owner',
+        message:
+          'ops-owner-active assigns Principal:7f3c1c52-0000-4000-8000-000000000003 the built-in role Owner at subscription scope /subscriptions/00000000-0000-0000-0000-000000000001, which grants every action on every resource ("*"), and writes role assignments or definitions, so it can grant any role to anyone, itself included ("*"). Assign a narrower role (a data-plane role such as Storage Blob Data Reader) on the resource group or resource the identity needs.',
       },
     ],
   },

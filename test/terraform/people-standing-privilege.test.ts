@@ -3,7 +3,9 @@
  * with the default catalog: Google Cloud project and folder bindings for a domain, a group and a user, Azure role
  * assignments for a group and a user. Until session 48 every one passed, "held to the human rules", which judge no
  * grant. A binding whose IAM condition ends it, and roles that are not privileged at their scope, pass; a public member
- * stays public. A PIM eligible assignment is not read by the check and is reported as unseen (no-unseen-content).
+ * stays public. PIM role assignments are read with their schedules (until session 49 they were reported as unseen):
+ * an eligible one passes (held only once activated); an active one passes where it ends within the 12h session of
+ * class human, and is standing privilege where it never ends or lasts longer (an end in 2099).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,39 @@ const assignment = (name: string, role: string, scope: string, principalType: st
   address: `azurerm_role_assignment.${name}`,
   values: { scope, role_definition_name: role, principal_id: principalId, principal_type: principalType },
   unknown: { id: true, name: true, role_definition_id: true },
+});
+
+const OWNER = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`;
+const UAA = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9`;
+/** An active PIM assignment to the group data.azuread_group.admins; what the configuration leaves out is computed. */
+const pimActive = (name: string, role: string, expiration?: Record<string, unknown>): PlannedResource => ({
+  address: `azurerm_pim_active_role_assignment.${name}`,
+  values: {
+    scope: SUB,
+    role_definition_id: role,
+    principal_id: GROUP_ID,
+    ...(expiration ? { schedule: [{ expiration: [expiration] }] } : {}),
+  },
+  unknown: {
+    id: true,
+    principal_type: true,
+    // The expiration values the configuration leaves out, and the start, are computed.
+    schedule: expiration
+      ? [
+          {
+            start_date_time: true,
+            expiration: [
+              Object.fromEntries(
+                ['duration_days', 'duration_hours', 'end_date_time']
+                  .filter((key) => !(key in expiration))
+                  .map((key) => [key, true]),
+              ),
+            ],
+          },
+        ]
+      : true,
+  },
+  references: { principal_id: ['data.azuread_group.admins.object_id'] },
 });
 
 const PLAN: PlannedResource[] = [
@@ -73,6 +108,10 @@ const PLAN: PlannedResource[] = [
     },
     unknown: { id: true },
   },
+  // Active for a group a data source looks up (PIM takes no principal type: the lookup says it is a group).
+  pimActive('admins_owner_8h', OWNER, { duration_hours: 8 }),
+  pimActive('admins_uaa_permanent', UAA),
+  pimActive('admins_owner_2099', OWNER, { end_date_time: '2099-01-01T00:00:00Z' }),
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'people-standing-'));
@@ -105,7 +144,8 @@ describe("people's privileged roles in a Terraform plan, through the built CLI w
     expect(
       findings.map((f) => `${f.ruleId} ${f.pending ? 'pending' : f.level} ${f.resource.name} ${f.detail ?? '-'}`),
     ).toEqual([
-      'no-unseen-content pending azurerm_pim_eligible_role_assignment.admins_owner_eligible Unseen::azurerm_pim_eligible_role_assignment',
+      'no-wildcard-privilege mandatory azurerm_pim_active_role_assignment.admins_owner_2099 Role::Owner/Member::Group:00000000-0000-0000-0000-0000000a0d15',
+      'no-wildcard-privilege mandatory azurerm_pim_active_role_assignment.admins_uaa_permanent Role::User Access Administrator/Member::Group:00000000-0000-0000-0000-0000000a0d15',
       'no-wildcard-privilege mandatory azurerm_role_assignment.admins_owner Role::Owner/Member::Group:00000000-0000-0000-0000-0000000a0d15',
       'no-wildcard-privilege mandatory azurerm_role_assignment.alice_uaa Role::User Access Administrator/Member::User:00000000-0000-0000-0000-0000000a11ce',
       'no-wildcard-privilege mandatory google_project_iam_member.everyone Member::allAuthenticatedUsers',
@@ -124,6 +164,14 @@ describe("people's privileged roles in a Terraform plan, through the built CLI w
     );
     expect(message('google_project_iam_member.lead_editor')).toContain(
       'as nothing in the change ends the grant (its IAM condition sets no end this check reads: only request.time < timestamp(…) comparisons joined by && are read)',
+    );
+    expect(message('azurerm_pim_active_role_assignment.admins_uaa_permanent')).toContain(
+      'standing privilege held by people, as nothing in the change ends the grant (it is an active Privileged Identity ' +
+        'Management assignment whose schedule sets no expiration, so it never ends)',
+    );
+    expect(message('azurerm_pim_active_role_assignment.admins_owner_2099')).toContain(
+      'as nothing in the change ends the grant within 12h, the longest session of class human ' +
+        '(classes.human.maxSessionDuration; it is an active Privileged Identity Management assignment that lasts 26324d)',
     );
     expect(message('azurerm_role_assignment.admins_owner')).toContain(
       'standing privilege held by people, as nothing in the change ends the grant and no catalog entitlement for class ' +

@@ -26,6 +26,8 @@ export interface AzureGraph {
   principals: Map<string, Identity>;
   /** Matches a principal id value (object id, principal id) to an identity. */
   principalIdOf: Map<Identity, string[]>;
+  /** URN -> whether an Entra group or user the change creates is a group or a user (people, not identities here). */
+  people: Map<string, 'User' | 'Group'>;
 }
 
 /** The principal ids of an identity of `principals`: both maps are set together. */
@@ -48,8 +50,23 @@ export function grantTo(
   const value = entry.props[property];
   const id =
     typeof value === 'string' ? value : isUnknown(value) ? value.description : `${entry.ref.name}.${property} not set`;
-  const type = knownString(entry.props.principalType) ?? 'Principal';
-  graph.externalRoleGrants.push({ member: `${type}:${id}`, grant });
+  const type = knownString(entry.props.principalType) ?? (grant.pim ? peopleType(graph, entry, property) : undefined);
+  graph.externalRoleGrants.push({ member: `${type ?? 'Principal'}:${id}`, grant });
+}
+
+/**
+ * A PIM schedule takes no principal type (azurerm's `principal_type` is computed; azure-native's PimRoleEligibilitySchedule
+ * has none), so the principal is typed where its id comes from an Entra group or user: one the change creates (`people`,
+ * by URN), or one a Terraform data source looks up (`data.azuread_group.ops.object_id`). Otherwise it stays untyped.
+ */
+function peopleType(graph: AzureGraph, entry: Entry, property: string): 'User' | 'Group' | undefined {
+  for (const dependency of entry.resource.propertyDependencies?.[property] ?? []) {
+    const created = graph.people.get(dependency);
+    if (created) return created;
+    const lookup = /^data\.azuread_(group|user)\./.exec(dependency)?.[1];
+    if (lookup) return lookup === 'group' ? 'Group' : 'User';
+  }
+  return undefined;
 }
 
 /** An application, service principal or managed identity the change does not create, named by the id the resource gives. */

@@ -1,7 +1,8 @@
 /**
  * Azure Resource Manager resources, from `@pulumi/azure-native` and from the classic `@pulumi/azure` provider:
  * user-assigned managed identities and their federated credentials, RBAC role assignments (built-in roles by id or
- * by name, custom role definitions of the same change with their permissions), the custom role definitions
+ * by name, custom role definitions of the same change with their permissions) and the roles granted through PIM
+ * with their schedules (azure-pim.ts), the custom role definitions
  * themselves (judged bound or not), and Key Vault secrets with their expiry.
  *
  * Entry points other adapters map onto (the Terraform adapter's azurerm resources): `AZURE_NATIVE_TYPES`,
@@ -22,6 +23,7 @@ import { isComputed, linked, type Entry } from './links.js';
 import { mustGet } from '../../util/must.js';
 import { isKnownRecord } from '../../util/records.js';
 import { items, knownString } from './values.js';
+import { pimSchedule, PIM_TYPES, removesRole } from './azure-pim.js';
 
 const TYPES = {
   managedIdentity: 'azure-native:managedidentity:UserAssignedIdentity',
@@ -38,8 +40,16 @@ const C = {
   roleDefinition: 'azure:authorization/roleDefinition:RoleDefinition',
 } as const;
 
-export const AZURE_NATIVE_TYPES: readonly string[] = Object.values(TYPES);
-export const AZURE_CLASSIC_TYPES: readonly string[] = Object.values(C);
+const PIM_TYPE_LIST = Object.keys(PIM_TYPES);
+
+export const AZURE_NATIVE_TYPES: readonly string[] = [
+  ...Object.values(TYPES),
+  ...PIM_TYPE_LIST.filter((type) => type.startsWith('azure-native:')),
+];
+export const AZURE_CLASSIC_TYPES: readonly string[] = [
+  ...Object.values(C),
+  ...PIM_TYPE_LIST.filter((type) => type.startsWith('azure:')),
+];
 
 /** How each provider spells a custom role definition. */
 const DEFINITION_SHAPES = new Map<string, { name: string; ids: string[] }>([
@@ -80,14 +90,19 @@ export function addAzureNativeResources(
   const definitionEntries = [...of(TYPES.roleDefinition), ...of(C.roleDefinition)];
   const definitions = new Map(definitionEntries.map((entry) => [entry.resource.urn, entry]));
   if (definitionEntries.length) (graph.model.roleDefinitions ??= []).push(...definitionEntries.map(roleDefinition));
-  for (const entry of [...of(TYPES.roleAssignment), ...of(C.roleAssignment)]) {
+  // Role assignments, and roles granted through PIM (eligible or active, with their schedule: azure-pim.ts); a request
+  // that removes a role grants nothing.
+  const pim = entries.filter((entry) => Object.hasOwn(PIM_TYPES, entry.resource.type) && !removesRole(entry));
+  for (const entry of [...of(TYPES.roleAssignment), ...of(C.roleAssignment), ...pim]) {
     const scope = stringValue(entry.props.scope, `${entry.ref.name}.scope`);
+    const assignment = Object.hasOwn(PIM_TYPES, entry.resource.type) ? PIM_TYPES[entry.resource.type] : undefined;
     const grant: RoleGrant = {
       kind: 'role',
       cloud: 'azure',
       source: entry.ref,
       role: unknownValue(`${entry.ref.name}.roleDefinitionId is not set`),
       scope,
+      ...(assignment ? { pim: pimSchedule(entry, assignment) } : {}),
     };
     if (typeof scope === 'string') grant.scopeLevel = azureScopeLevel(scope);
     describeRole(grant, entry, definitions);

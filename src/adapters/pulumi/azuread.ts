@@ -84,6 +84,14 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     externalRoleGrants,
     principals: new Map(),
     principalIdOf: new Map(),
+    people: new Map([
+      ...entries
+        .filter((entry) => entry.resource.type === TYPES.group)
+        .map((entry) => [entry.resource.urn, 'Group'] as const),
+      ...entries
+        .filter((entry) => entry.resource.type === TYPES.user)
+        .map((entry) => [entry.resource.urn, 'User'] as const),
+    ]),
   };
   const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const owners = ownerNames(entries);

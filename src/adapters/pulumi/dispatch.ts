@@ -169,10 +169,6 @@ const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate',
   'azuread:index/applicationFlexibleFederatedIdentityCredential:ApplicationFlexibleFederatedIdentityCredential',
   'azuread:index/synchronizationSecret:SynchronizationSecret',
-  // Azure: a PIM eligible role assignment (a principal may activate the role at the scope whenever it asks),
-  // Terraform's azurerm_pim_eligible_role_assignment (@pulumi/azure-native 3.28.0
-  // authorization/pimRoleEligibilitySchedule.d.ts: principalId, roleDefinitionId, scope).
-  'azure-native:authorization:PimRoleEligibilitySchedule',
   // Azure data-plane grants and shared-key credentials, as terraform/providers.ts lists the azurerm types (the same
   // reasons there). Tokens are @pulumi/azure-native 3.28.0's (each resource's __pulumiType), with the unversioned
   // tokens of 2.x its aliases list (documentdb before cosmosdb, cache before redis, Role before ServerGroupRole), which

@@ -382,6 +382,22 @@ export const TERRAFORM_TYPES: Readonly<Record<string, ResourceMapping>> = lookup
     },
     dependencyAlias: { role_definition_name: 'roleDefinitionId' },
   },
+  // PIM role assignments (pulumi/azure-pim.ts): onto the classic provider's records, bridged from azurerm. `schedule`,
+  // its `start_date_time` and its expiration's values are optional and computed: left out, the plan marks them unknown,
+  // and the provider sends no expiration, which PIM makes permanent.
+  ...Object.fromEntries(
+    (['eligible', 'active'] as const).map((kind) => [
+      `azurerm_pim_${kind}_role_assignment`,
+      {
+        pulumiType: `azure:pim/${kind}RoleAssignment:${kind === 'eligible' ? 'Eligible' : 'Active'}RoleAssignment`,
+        single: ['schedule', 'schedule.expiration', 'ticket'],
+        unsetUnlessConfigured: [
+          ...withBlock('schedule', ['start_date_time']),
+          ...withBlock('schedule.expiration', ['duration_days', 'duration_hours', 'end_date_time']),
+        ],
+      } satisfies ResourceMapping,
+    ]),
+  ),
   azurerm_role_definition: {
     pulumiType: 'azure-native:authorization:RoleDefinition',
     // AzureRM's `name` is the role's display name (azure-native `roleName`); its `role_definition_id` the GUID (azure-native `name`).
@@ -652,9 +668,6 @@ export const UNMODELLED_GRANTING_TYPES: ReadonlySet<string> = new Set([
   'azuread_service_principal_token_signing_certificate',
   'azuread_application_flexible_federated_identity_credential',
   'azuread_synchronization_secret',
-  // AzureRM: PIM role assignments.
-  'azurerm_pim_active_role_assignment',
-  'azurerm_pim_eligible_role_assignment',
   // AzureRM: data-plane grants that Azure RBAC role assignments do not carry, each to a principal of its own service's
   // directory of roles (type names: bridgecrewio/checkov 03d5fdad checkov/common/checks_infra/resources_types.py).
   // The Pulumi adapter reports the same resources (pulumi/dispatch.ts: their azure-native tokens, or the inline

@@ -34,7 +34,13 @@ import {
   type RbacIssue,
   type RbacRouteId,
 } from '../../iam/kubernetes/rbac.js';
-import { isUnknown, type RoleDefinition, type RoleGrant, type RolePermission } from '../../model/model.js';
+import {
+  isUnknown,
+  type PimSchedule,
+  type RoleDefinition,
+  type RoleGrant,
+  type RolePermission,
+} from '../../model/model.js';
 import { globMatch } from '../../util/glob.js';
 
 export type RoleIssue =
@@ -70,7 +76,22 @@ export type RoleIssue =
    * entitlement for class human lists it with an approval. `condition`: the grant has an IAM condition, but no end this
    * check reads in it. `unapproved`: the entitlement that lists the role for class human but sets no approval.
    */
-  | { kind: 'people-standing'; member: string; issue: PrivilegedRoleIssue; condition?: true; unapproved?: string };
+  | {
+      kind: 'people-standing';
+      member: string;
+      issue: PrivilegedRoleIssue;
+      condition?: true;
+      unapproved?: string;
+      /** The grant is an active PIM assignment, and why its schedule does not make it temporary. */
+      schedule?: PimScheduleGap;
+    };
+
+/**
+ * Why an active PIM assignment to people is not temporary: it never ends; its end is written in a form not read; or it
+ * lasts longer than a session of class human may (`lasts`, `limit`: seconds).
+ */
+export type PimScheduleGap =
+  { kind: 'permanent' } | { kind: 'unreadable'; what: string } | { kind: 'too-long'; lasts: number; limit: number };
 
 /** A role issue that says why a grant is privileged (not that it cannot be seen yet). */
 export type PrivilegedRoleIssue = Exclude<RoleIssue, { kind: 'pending' } | { kind: 'people-standing' }>;
@@ -127,11 +148,21 @@ function routesInNamespaces(permissions: readonly RolePermission[], namespaces: 
   return [...byRoute.values()];
 }
 
-/** Issues of one grant. `member` is set for grants to principals outside the change (external role grants). */
-export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string): RoleIssue[] {
+/**
+ * Issues of one grant. `member` is set for grants to principals outside the change (external role grants); `now`: the
+ * time an active PIM assignment to people, whose schedule gives only its end, is measured from.
+ */
+export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: string, now?: Date): RoleIssue[] {
   const { role, scope } = grant;
-  if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
   const person = member !== undefined && isPeople(grant.cloud, member) ? member : undefined;
+  // An eligible PIM assignment grants nothing until its principal activates it through PIM, for as long and with the
+  // approval PIM's role settings ask: just in time, not standing, whatever the role and scope. PIM makes users and
+  // groups eligible (Microsoft Graph governanceRoleAssignment), so a principal the change does not type (PIM resources
+  // take no principal type) is read as one. An identity of the change (a service principal, a managed identity) is
+  // judged as for any grant: a workload that may activate a role holds it whenever it asks.
+  if (grant.pim?.assignment === 'eligible' && member !== undefined && (person !== undefined || isUntyped(member)))
+    return [];
+  if (isUnknown(role)) return [{ kind: 'pending', what: `role ${role.description}` }];
   // A scope not known until apply only matters where its level could make the role broad.
   if (isUnknown(scope) && (grant.scopeLevel === undefined || isBroad(grant))) {
     // A person's grant that no broad scope the apply could pick makes privileged, or that is accepted for people
@@ -141,7 +172,7 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
       const privileged =
         cloudIssues(atBroadScope, role, `<${scope.description}>`, person, catalog).length > 0 ||
         catalogEntry(catalog, grant, role) !== undefined;
-      if (!privileged || peopleAcceptance(grant, catalog, role, undefined).accepted) return [];
+      if (!privileged || peopleAcceptance(grant, catalog, role, undefined, now).accepted) return [];
     }
     return [{ kind: 'pending', what: `scope of ${role}: ${scope.description}` }];
   }
@@ -152,7 +183,12 @@ export function roleGrantIssues(grant: RoleGrant, catalog: Catalog, member?: str
   }
   return person === undefined || issues.length === 0
     ? issues
-    : peopleIssues(grant, catalog, role, isUnknown(scope) ? undefined : scope, person, issues);
+    : peopleIssues(grant, catalog, role, isUnknown(scope) ? undefined : scope, person, issues, now);
+}
+
+/** An Azure principal whose type the change does not give (`Principal:<id>`, azure-graph.ts grantTo). */
+function isUntyped(member: string): boolean {
+  return member.startsWith('Principal:');
 }
 
 /**
@@ -168,11 +204,15 @@ function peopleIssues(
   scope: string | undefined,
   member: string,
   issues: RoleIssue[],
+  now: Date | undefined,
 ): RoleIssue[] {
-  const acceptance = peopleAcceptance(grant, catalog, role, scope);
+  const acceptance = peopleAcceptance(grant, catalog, role, scope, now);
   if (acceptance.accepted) return [];
   if (isUnknown(grant.condition))
     return [{ kind: 'pending', what: `whether the IAM condition of ${role} ends it: ${grant.condition.description}` }];
+  const unreadable = grant.pim?.unreadable;
+  if (unreadable?.pending)
+    return [{ kind: 'pending', what: `whether the PIM schedule of ${role} ends it: ${unreadable.what}` }];
   return issues.map((issue) =>
     issue.kind === 'pending' || issue.kind === 'people-standing'
       ? issue
@@ -182,6 +222,7 @@ function peopleIssues(
           issue,
           ...(grant.condition !== undefined ? { condition: true as const } : {}),
           ...(acceptance.unapproved !== undefined ? { unapproved: acceptance.unapproved } : {}),
+          ...(acceptance.schedule !== undefined ? { schedule: acceptance.schedule } : {}),
         },
   );
 }
@@ -189,15 +230,47 @@ function peopleIssues(
 /**
  * Whether people may hold the role as the grant gives it: time-bound, or listed for class human by an entitlement with
  * an approval on this scope (`scope` undefined: not known until apply, so only an entitlement for every scope counts).
- * `unapproved`: an entitlement that would have counted but sets no approval.
+ * `unapproved`: an entitlement that would have counted but sets no approval. `schedule`: why an active PIM
+ * assignment's schedule does not make it temporary.
  */
 function peopleAcceptance(
   grant: RoleGrant,
   catalog: Catalog,
   role: string,
   scope: string | undefined,
-): { accepted: boolean; unapproved?: string } {
+  now: Date | undefined,
+): { accepted: boolean; unapproved?: string; schedule?: PimScheduleGap } {
   if (grant.conditionEnds !== undefined) return { accepted: true };
+  const schedule = grant.pim ? scheduleGap(grant.pim, catalog, now) : undefined;
+  if (grant.pim && schedule === undefined) return { accepted: true };
+  const listed = catalogAcceptance(grant, catalog, role, scope);
+  return schedule === undefined || listed.accepted ? listed : { ...listed, schedule };
+}
+
+/**
+ * Why an active PIM assignment's schedule does not make it temporary, or undefined where it does: it ends, within the
+ * longest session the catalog gives class human (classes.human.maxSessionDuration; any end where it sets none). Its
+ * length is the schedule's own (a duration, or a start and an end), else from `now` to its end. One whose end is not
+ * known until apply has a gap too: the caller says it is pending.
+ */
+function scheduleGap(pim: PimSchedule, catalog: Catalog, now: Date | undefined): PimScheduleGap | undefined {
+  if (pim.permanent) return { kind: 'permanent' };
+  if (pim.unreadable) return { kind: 'unreadable', what: pim.unreadable.what };
+  const limit = catalog.classes.human.maxSessionSeconds;
+  const lasts =
+    pim.lastsSeconds ??
+    (pim.ends !== undefined && now !== undefined ? (Date.parse(pim.ends) - now.getTime()) / 1000 : undefined);
+  if (limit === undefined || lasts === undefined || lasts <= limit) return undefined;
+  return { kind: 'too-long', lasts, limit };
+}
+
+/** Whether a catalog entitlement for class human lists the role on this scope with an approval. */
+function catalogAcceptance(
+  grant: RoleGrant,
+  catalog: Catalog,
+  role: string,
+  scope: string | undefined,
+): { accepted: boolean; unapproved?: string } {
   const listing = catalog.entitlements.filter((entitlement) => {
     if (!entitlement.classes.includes('human')) return false;
     const envelope = grant.cloud === 'azure' ? entitlement.azure : grant.cloud === 'gcp' ? entitlement.gcp : undefined;
