@@ -197,7 +197,7 @@ function holding(
     gaps.push(
       identity.cloud === 'aws'
         ? `${identity.kind === 'aws-user' ? 'an IAM user' : 'an IAM group'} holds its permissions permanently (only a role can be assumed for a while)`
-        : `the plan shows no just-in-time activation for a ${identity.cloud} identity (eligible assignments are made outside the change)`,
+        : `the plan shows no just-in-time activation for a ${identity.cloud} identity (nothing in it has the identity activate its roles for a while: its grants hold until removed)`,
     );
   } else {
     if (session.unknown) pending.push(`its session length is ${session.unknown}`);
