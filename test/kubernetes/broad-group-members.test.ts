@@ -8,7 +8,7 @@
  * Through the CLI on manifests, no catalog.
  */
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../support/check-manifest.js';
+import { contentVerdicts } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -26,22 +26,9 @@ const SECRET_CREATE = '{apiGroups: [""], resources: [secrets], verbs: [create]}'
 const SECRET_GET = '{apiGroups: [""], resources: [secrets], verbs: [get]}';
 const EXEC = '{apiGroups: [""], resources: [pods/exec], verbs: [create]}';
 
-/** Content findings (the catalog rules aside) as `rule kind name detail`, sorted, and each message by that line. */
-function check(text: string) {
-  const findings = checkManifest(text).findings.filter(
-    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
-  );
-  const line = (f: (typeof findings)[number]) =>
-    `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`;
-  return {
-    verdicts: findings.map(line).sort(),
-    message: (wanted: string) => findings.find((f) => line(f) === wanted)?.message,
-  };
-}
-
 describe('a service account holds the roles of the groups it is in and of its username', () => {
   it("its own create on secrets joins the namespace's accounts' get on secrets: token-create on the account, and in its token", () => {
-    const { verdicts, message } = check(
+    const { verdicts, message } = contentVerdicts(
       account('web') +
         role('Role', 'secret-writer', SECRET_CREATE) +
         binding('RoleBinding', 'web-secret-writer', 'secret-writer', serviceAccount('web')) +
@@ -73,7 +60,7 @@ describe('a service account holds the roles of the groups it is in and of its us
   });
 
   it("a group of another namespace is not its: that group's binding alone is reported, nothing joins for the account", () => {
-    const { verdicts } = check(
+    const { verdicts } = contentVerdicts(
       account('web') +
         role('Role', 'secret-writer', SECRET_CREATE) +
         binding('RoleBinding', 'web-secret-writer', 'secret-writer', serviceAccount('web')) +
@@ -87,7 +74,7 @@ describe('a service account holds the roles of the groups it is in and of its us
 
   it('exec bound cluster-wide to every service account (or every authenticated user) rides in the token of each account that mounts it', () => {
     for (const broad of ['system:serviceaccounts', 'system:authenticated']) {
-      const { verdicts, message } = check(
+      const { verdicts, message } = contentVerdicts(
         account('web') +
           account('batch', 'apps', 'automountServiceAccountToken: false\n') +
           role('ClusterRole', 'exec', EXEC) +
@@ -107,7 +94,7 @@ describe('a service account holds the roles of the groups it is in and of its us
   });
 
   it('a binding to the User of its username is its binding', () => {
-    const { verdicts, message } = check(
+    const { verdicts, message } = contentVerdicts(
       account('web') +
         role('Role', 'exec', EXEC) +
         binding(
@@ -128,7 +115,7 @@ describe('a service account holds the roles of the groups it is in and of its us
   });
 
   it("roles that join only through the group's bindings are the group's to report, counted in the account's token", () => {
-    const { verdicts, message } = check(
+    const { verdicts, message } = contentVerdicts(
       account('web') +
         role('Role', 'secret-writer', SECRET_CREATE) +
         binding('RoleBinding', 'apps-secret-writer', 'secret-writer', group('system:serviceaccounts:apps')) +

@@ -9,7 +9,7 @@
  * nothing on them. Through the CLI on manifests, no catalog.
  */
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../support/check-manifest.js';
+import { contentVerdicts } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const GROUP = 'admissionregistration.k8s.io';
@@ -26,17 +26,7 @@ function manifest(rules: readonly string[], namespaced = false): string {
   ].join('---\n');
 }
 
-function check(rules: readonly string[], namespaced = false) {
-  const findings = checkManifest(manifest(rules, namespaced)).findings.filter(
-    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
-  );
-  const line = (f: (typeof findings)[number]) =>
-    `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`;
-  return {
-    verdicts: findings.map(line).sort(),
-    message: (wanted: string) => findings.find((f) => line(f) === wanted)?.message,
-  };
-}
+const check = (rules: readonly string[], namespaced = false) => contentVerdicts(manifest(rules, namespaced));
 
 const POLICIES = `{apiGroups: [${GROUP}], resources: [mutatingadmissionpolicies], verbs: [create, get, list]}`;
 const BINDINGS = `{apiGroups: [${GROUP}], resources: [mutatingadmissionpolicybindings], verbs: [create]}`;

@@ -10,7 +10,7 @@
  * Through the CLI on manifests, no catalog.
  */
 import { describe, expect, it } from 'vitest';
-import { checkManifest } from '../support/check-manifest.js';
+import { contentVerdicts } from '../support/check-manifest.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 
@@ -23,25 +23,12 @@ function manifest(rules: readonly string[]): string {
   ].join('---\n');
 }
 
-/** Content findings (the catalog rules aside) as `rule kind name detail`, sorted, and each message by that line. */
-function check(text: string) {
-  const findings = checkManifest(text).findings.filter(
-    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
-  );
-  const line = (f: (typeof findings)[number]) =>
-    `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`;
-  return {
-    verdicts: findings.map(line).sort(),
-    message: (wanted: string) => findings.find((f) => line(f) === wanted)?.message,
-  };
-}
-
 const CREATE = '{apiGroups: [""], resources: [secrets], verbs: [create]}';
 const TLS_SECRETS = 'resourceNames: [cleaner-tls-ca, cleaner-tls-pair]';
 
 describe('a named Secret deleted and created again as a token Secret', () => {
   it("create on secrets with delete and get on named Secrets (Kyverno's cleanup controller) reaches token-create, on the Role and its binding", () => {
-    const { verdicts, message } = check(
+    const { verdicts, message } = contentVerdicts(
       manifest([
         CREATE,
         `{apiGroups: [""], resources: [secrets], verbs: [delete, get, list, update, watch], ${TLS_SECRETS}}`,
@@ -63,7 +50,7 @@ describe('a named Secret deleted and created again as a token Secret', () => {
   });
 
   it('delete on every Secret with get on one named Secret reaches it too, naming only the Secret it reads back', () => {
-    const { verdicts, message } = check(
+    const { verdicts, message } = contentVerdicts(
       manifest([
         '{apiGroups: [""], resources: [secrets], verbs: [create, delete]}',
         '{apiGroups: [""], resources: [secrets], verbs: [get], resourceNames: [cleaner-state]}',
@@ -82,7 +69,7 @@ describe('a named Secret deleted and created again as a token Secret', () => {
 
   it('deletecollection on every Secret deletes the named one as well', () => {
     expect(
-      check(
+      contentVerdicts(
         manifest([
           '{apiGroups: [""], resources: [secrets], verbs: [deletecollection, create]}',
           `{apiGroups: [""], resources: [secrets], verbs: [get], ${TLS_SECRETS}}`,
@@ -106,7 +93,7 @@ describe('a named Secret deleted and created again as a token Secret', () => {
             `apiVersion: ${RBAC}/v1\nkind: RoleBinding\nmetadata: {name: ${name}, namespace: policy}\nroleRef: {apiGroup: ${RBAC}, kind: Role, name: ${name}}\nsubjects: [{kind: ServiceAccount, name: cleaner, namespace: policy}]\n`,
         )
         .join('---\n');
-    const { verdicts } = check(text);
+    const { verdicts } = contentVerdicts(text);
     expect(verdicts).toEqual(['no-wildcard-privilege ServiceAccount cleaner Roles::writer+keeper/Route::token-create']);
   });
 
@@ -123,6 +110,6 @@ describe('a named Secret deleted and created again as a token Secret', () => {
       // A named deletecollection allows nothing: that request names no object.
       [CREATE, `{apiGroups: [""], resources: [secrets], verbs: [deletecollection, get], ${TLS_SECRETS}}`],
     ])
-      expect(check(manifest(rules)).verdicts, rules.join(' ')).toEqual([]);
+      expect(contentVerdicts(manifest(rules)).verdicts, rules.join(' ')).toEqual([]);
   });
 });

@@ -48,3 +48,18 @@ export function checkBlocked(file: string, text: string, catalog: string) {
   const findings = result.result?.findings ?? [];
   return { catalog: CATALOG_FILE, findings, lines: findings.map(verdictLine) };
 }
+
+/**
+ * A manifest's content findings (the catalog rules require-owner and require-entitlement aside, as no catalog is
+ * given) as `rule kind name detail` lines, sorted, and each message by its line.
+ */
+export function contentVerdicts(manifest: string) {
+  const findings = checkManifest(manifest).findings.filter(
+    (f) => f.ruleId !== 'require-owner' && f.ruleId !== 'require-entitlement',
+  );
+  const line = (f: Finding) => `${f.ruleId} ${f.resource.type.split(':').pop()} ${f.resource.name} ${f.detail}`;
+  return {
+    verdicts: findings.map(line).sort(),
+    message: (wanted: string) => findings.find((f) => line(f) === wanted)?.message,
+  };
+}
