@@ -118,6 +118,9 @@ function classText(profile: IdentityProfile): string {
   return `class ${profile.class}`;
 }
 
+/** A holder's grants through subjects that stand for it (memberGrants): none, shared, never modified. */
+const NO_MEMBERS: ReadonlyMap<RoleGrant, string> = new Map();
+
 export default defineRule<MessageId>({
   meta: {
     id: 'no-wildcard-privilege',
@@ -327,26 +330,25 @@ export default defineRule<MessageId>({
       // A service account holds, besides its own bindings, those of the broad groups it is in and of its username
       // (support/kubernetes-holders.ts memberGrants). Each is reported for its subject already; here it joins the
       // account's own roles and counts in its token. Joins and tokens through those grants alone are the subject's.
-      const members = new Map(memberGrants(ctx.model, identity).map(({ member, grant }) => [grant, member]));
-      const roleGrants = [
-        ...identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role'),
-        ...members.keys(),
-      ];
+      // Most identities are no service account: nothing is made for them (a map and two lists per identity cost 1.5 % of
+      // the CLI's check of a 25,000-resource cdk.out).
+      const members =
+        identity.kind === 'k8s-service-account'
+          ? new Map(memberGrants(ctx.model, identity).map(({ member, grant }) => [grant, member]))
+          : NO_MEMBERS;
+      const ownRoles = identity.grants.filter((grant): grant is RoleGrant => grant.kind === 'role');
+      const roleGrants = members.size === 0 ? ownRoles : [...ownRoles, ...members.keys()];
       const joins = unacceptedJoins(ctx, roleGrants, identity);
       const tokens = unacceptedTokens(ctx, roleGrants, identity);
       const own = (grant: RoleGrant) => !members.has(grant);
       reportJoinedRoles(
         ctx,
-        joins.filter(({ joined }) => joined.some((entry) => own(entry.grant))),
+        members.size === 0 ? joins : joins.filter(({ joined }) => joined.some((entry) => own(entry.grant))),
         identity,
         undefined,
         members,
       );
-      reportAccountTokens(
-        ctx,
-        tokens.filter(({ entry }) => own(entry.grant)),
-        identity,
-      );
+      reportAccountTokens(ctx, members.size === 0 ? tokens : tokens.filter(({ entry }) => own(entry.grant)), identity);
       checkAutomount(ctx, identity, joins, tokens, members);
       for (const outside of identity.outsideGroups ?? []) checkOutsideGroup(ctx, identity, outside);
     }
@@ -708,7 +710,7 @@ function reportJoinedRoles(
   joins: readonly JoinedRoute[],
   identity?: Identity,
   member?: string,
-  members: ReadonlyMap<RoleGrant, string> = new Map(),
+  members: ReadonlyMap<RoleGrant, string> = NO_MEMBERS,
 ): void {
   for (const { issue, joined, where } of joins) {
     const names = joined.map((entry) => entry.role);
@@ -1159,7 +1161,7 @@ function checkAutomount(
   identity: Identity,
   joined: readonly JoinedRoute[],
   tokens: readonly AccountTokenRoute[],
-  members: ReadonlyMap<RoleGrant, string> = new Map(),
+  members: ReadonlyMap<RoleGrant, string> = NO_MEMBERS,
 ): void {
   if (identity.kind !== 'k8s-service-account') return;
   const pods = identity.attachments.filter((attachment) => attachment.kind === 'pod');
