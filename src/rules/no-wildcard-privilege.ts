@@ -1130,10 +1130,6 @@ function definitionIssueReport(issue: DefinitionIssue): {
 }
 
 /**
- * A Kubernetes service account with a privileged binding whose token pods mount: every pod by default, unless the
- * account says false; the pods of the change as their pod spec says (it overrides the account's either way).
- */
-/**
  * The binding that gives a holder a role, as messages name it: the binding's name, and for a grant it holds through a
  * subject that stands for it (a broad group it is in, its username), that subject. Where another grant the message
  * names reads the same (a chart's Role and ClusterRole of one name, each bound by a binding of that name, as Kyverno's
@@ -1156,6 +1152,10 @@ function bindingWords(
   return `${grant.source.name}${where}${member === undefined ? '' : `, to ${member}`}`;
 }
 
+/**
+ * A Kubernetes service account with a privileged binding whose token pods mount: every pod by default, unless the
+ * account says false; the pods of the change as their pod spec says (it overrides the account's either way).
+ */
 function checkAutomount(
   ctx: Context,
   identity: Identity,

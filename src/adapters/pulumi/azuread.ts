@@ -78,6 +78,7 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
       AZURE_CLASSIC_TYPES.includes(type) ||
       KEY_VAULT_TYPE_LIST.includes(type),
   );
+  const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const externalRoleGrants: ExternalRoleGrant[] = [];
   const graph: AzureGraph = {
     model: { ...emptyModel(), externalRoleGrants },
@@ -85,15 +86,10 @@ export function modelFromAzureResources(resources: readonly PulumiResource[]): M
     principals: new Map(),
     principalIdOf: new Map(),
     people: new Map([
-      ...entries
-        .filter((entry) => entry.resource.type === TYPES.group)
-        .map((entry) => [entry.resource.urn, 'Group'] as const),
-      ...entries
-        .filter((entry) => entry.resource.type === TYPES.user)
-        .map((entry) => [entry.resource.urn, 'User'] as const),
+      ...of(TYPES.group).map((entry) => [entry.resource.urn, 'Group'] as const),
+      ...of(TYPES.user).map((entry) => [entry.resource.urn, 'User'] as const),
     ]),
   };
-  const of = (type: string) => entries.filter((entry) => entry.resource.type === type);
   const owners = ownerNames(entries);
 
   const applications = new Map<string, { entry: Entry; identity: Identity }>();
